@@ -1,0 +1,106 @@
+package org.breachline;
+
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.server.AbstractServerFactory;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.db.ManagedDataSource;
+import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.jdbi3.JdbiFactory;
+import io.dropwizard.migrations.MigrationsBundle;
+import org.breachline.audit.AuditResource;
+import org.breachline.audit.HashChainedAuditLog;
+import org.breachline.auth.BearerAuthFilter;
+import org.breachline.auth.TokenService;
+import org.breachline.auth.TokensCommand;
+import org.breachline.db.Database;
+import org.breachline.http.ApiExceptionMapper;
+import org.breachline.http.BodySizeLimit;
+import org.breachline.http.JsonErrorMapper;
+import org.breachline.http.OpenApiResource;
+import org.breachline.http.StrictJson;
+import org.breachline.http.UnexpectedErrorMapper;
+import org.breachline.http.ValidationErrorMapper;
+import org.breachline.http.WebErrorMapper;
+import org.breachline.incident.IncidentResource;
+import org.breachline.incident.IncidentService;
+import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
+import org.jdbi.v3.core.Jdbi;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/** The Breachline service: wires configuration, storage, features and HTTP together. */
+public class BreachlineApplication extends Application<BreachlineConfiguration> {
+    private final Clock clock;
+
+    public BreachlineApplication() {
+        // Microsecond ticks: both databases store microseconds, so what we hash and compare is what we store.
+        this(Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000)));
+    }
+
+    /** Tests pass a clock they control. */
+    public BreachlineApplication(Clock clock) {
+        this.clock = clock;
+    }
+
+    public static void main(String[] args) throws Exception {
+        new BreachlineApplication().run(args);
+    }
+
+    @Override
+    public String getName() {
+        return "breachline";
+    }
+
+    @Override
+    public void initialize(Bootstrap<BreachlineConfiguration> bootstrap) {
+        bootstrap.setObjectMapper(StrictJson.newMapper());
+        bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
+                bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+        bootstrap.addBundle(new MigrationsBundle<>() {
+            @Override
+            public DataSourceFactory getDataSourceFactory(BreachlineConfiguration configuration) {
+                return configuration.getDatabase();
+            }
+        });
+        bootstrap.addCommand(new TokensCommand());
+    }
+
+    @Override
+    public void run(BreachlineConfiguration config, Environment env) throws Exception {
+        // Our mappers give every error one JSON shape; Dropwizard's defaults would compete with them.
+        if (config.getServerFactory() instanceof AbstractServerFactory server) {
+            server.setRegisterDefaultExceptionMappers(false);
+        }
+        if (config.isMigrateOnStart()) {
+            ManagedDataSource migrations = config.getDatabase().build(env.metrics(), "migrations");
+            try {
+                Database.migrate(migrations);
+            } finally {
+                migrations.stop();
+            }
+        }
+        Jdbi jdbi = new JdbiFactory().build(env, config.getDatabase(), "database");
+
+        HashChainedAuditLog audit = new HashChainedAuditLog(jdbi, clock, env.getObjectMapper());
+        TokenService tokens = new TokenService(jdbi, audit, clock);
+        IncidentService incidents = new IncidentService(jdbi, audit, clock, env.getObjectMapper(), env.getValidator());
+
+        var jersey = env.jersey();
+        jersey.register(new BodySizeLimit(config.getHttp().getMaxBodySize().toBytes()));
+        jersey.register(new BearerAuthFilter(tokens));
+        jersey.register(RolesAllowedDynamicFeature.class);
+        jersey.register(new ApiExceptionMapper());
+        jersey.register(new JsonErrorMapper());
+        jersey.register(new ValidationErrorMapper());
+        jersey.register(new WebErrorMapper());
+        jersey.register(new UnexpectedErrorMapper());
+
+        jersey.register(new IncidentResource(incidents));
+        jersey.register(new AuditResource(audit));
+        jersey.register(new OpenApiResource(env.getObjectMapper()));
+    }
+}

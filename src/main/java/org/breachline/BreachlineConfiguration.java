@@ -1,0 +1,52 @@
+package org.breachline;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.core.Configuration;
+import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.util.DataSize;
+import io.dropwizard.validation.MaxDataSize;
+import io.dropwizard.validation.MinDataSize;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+/** The service's configuration, one nested section per concern. */
+public class BreachlineConfiguration extends Configuration {
+    @Valid
+    @NotNull
+    @JsonProperty("database")
+    private DataSourceFactory database = new DataSourceFactory();
+
+    /** Apply pending Liquibase changesets before serving (the embedded default does; production may run {@code db migrate}). */
+    @JsonProperty("migrateOnStart")
+    private boolean migrateOnStart = true;
+
+    @Valid
+    @NotNull
+    @JsonProperty("http")
+    private HttpLimits http = new HttpLimits();
+
+    public DataSourceFactory getDatabase() {
+        return database;
+    }
+
+    public boolean isMigrateOnStart() {
+        return migrateOnStart;
+    }
+
+    public HttpLimits getHttp() {
+        return http;
+    }
+
+    /** Limits on what clients may send. */
+    public static class HttpLimits {
+        @NotNull
+        @MinDataSize(1)
+        @MaxDataSize(value = 1, unit = io.dropwizard.util.DataSizeUnit.GIBIBYTES)
+        @JsonProperty("maxBodySize")
+        private DataSize maxBodySize = DataSize.kibibytes(256);
+
+        public DataSize getMaxBodySize() {
+            return maxBodySize;
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.breachline.db;
+
+import com.codahale.metrics.MetricRegistry;
+import io.dropwizard.db.ManagedDataSource;
+import liquibase.UpdateSummaryOutputEnum;
+import liquibase.command.CommandScope;
+import liquibase.command.core.UpdateCommandStep;
+import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
+import liquibase.command.core.helpers.ShowSummaryArgument;
+import liquibase.Scope;
+import liquibase.ui.LoggerUIService;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.resource.ClassLoaderResourceAccessor;
+import org.breachline.BreachlineConfiguration;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+
+import java.io.OutputStream;
+import java.sql.Connection;
+import java.util.Map;
+
+/**
+ * A database opened outside the server (command-line tools), migrated like the server would, and closed after use.
+ * The server itself gets its Jdbi from Dropwizard's JdbiFactory so that it is managed and health-checked.
+ */
+public final class Database implements AutoCloseable {
+    private final ManagedDataSource dataSource;
+    private final Jdbi jdbi;
+
+    private Database(ManagedDataSource dataSource) {
+        this.dataSource = dataSource;
+        this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+    }
+
+    public static Database open(BreachlineConfiguration config, MetricRegistry metrics, String name) throws Exception {
+        ManagedDataSource ds = config.getDatabase().build(metrics, name);
+        ds.start();
+        Database db = new Database(ds);
+        if (config.isMigrateOnStart()) {
+            migrate(ds);
+        }
+        return db;
+    }
+
+    /** Applies the changelog {@code migrations.xml}; the same one {@code db migrate} runs. */
+    public static void migrate(javax.sql.DataSource ds) throws Exception {
+        try (Connection c = ds.getConnection()) {
+            liquibase.database.Database lb = DatabaseFactory.getInstance()
+                    .findCorrectDatabaseImplementation(new JdbcConnection(c));
+            // Commands print their results on standard output, so Liquibase's summary goes to the log instead.
+            Scope.child(Map.of(Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(),
+                    Scope.Attr.ui.name(), new LoggerUIService()), () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
+                    .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, lb)
+                    .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, "migrations.xml")
+                    .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY_OUTPUT, UpdateSummaryOutputEnum.LOG)
+                    .setOutput(OutputStream.nullOutputStream())
+                    .execute());
+            // Liquibase leaves autocommit off; back in the pool, JDBI would take that for an open transaction.
+            c.setAutoCommit(true);
+        }
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    @Override
+    public void close() throws Exception {
+        dataSource.stop();
+    }
+}

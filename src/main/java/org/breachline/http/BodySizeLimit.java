@@ -1,0 +1,75 @@
+package org.breachline.http;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.ext.Provider;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Refuses request bodies over a limit with 413, both when Content-Length announces it and when a chunked body
+ * turns out to be longer, so that no handler ever reads an unbounded body.
+ */
+@Provider
+@PreMatching
+@Priority(100)
+public class BodySizeLimit implements ContainerRequestFilter {
+    private final long maxBytes;
+
+    public BodySizeLimit(long maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (request.getLength() > maxBytes) {
+            throw tooLarge(maxBytes);
+        }
+        request.setEntityStream(new Capped(request.getEntityStream(), maxBytes));
+    }
+
+    static ApiException tooLarge(long max) {
+        return new ApiException(413, "request.too_large",
+                "The request body is larger than the limit of " + max + " bytes.");
+    }
+
+    /** Counts bytes as they are read and fails once the cap is passed. */
+    private static final class Capped extends FilterInputStream {
+        private final long max;
+        private long read;
+
+        Capped(InputStream in, long max) {
+            super(in);
+            this.max = max;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(long n) {
+            read += n;
+            if (read > max) {
+                throw tooLarge(max);
+            }
+        }
+    }
+}

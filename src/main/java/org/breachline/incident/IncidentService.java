@@ -1,0 +1,380 @@
+package org.breachline.incident;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import org.breachline.audit.AuditEvent;
+import org.breachline.audit.AuditLog;
+import org.breachline.auth.Actor;
+import org.breachline.http.ApiError;
+import org.breachline.http.ApiException;
+import org.breachline.http.JsonErrorMapper;
+import org.breachline.http.Page;
+import org.breachline.http.PageRequest;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
+
+/** Creates incidents, edits their facts, moves them through their stages, and keeps their timeline. */
+public class IncidentService {
+    private static final Pattern KEY = Pattern.compile("INC-\\d{4}-\\d{4,}");
+    /** Fields a patch may not touch because they move only through their own endpoint or never. */
+    private static final Map<String, String> NOT_PATCHABLE = Map.of(
+            "stage", "changes only through POST /api/incidents/{id}/transitions",
+            "id", "cannot change", "key", "cannot change", "version", "cannot change; send it as If-Match",
+            "closedAt", "is set by closing the incident", "createdAt", "cannot change",
+            "createdBy", "cannot change", "updatedAt", "cannot change", "allowedTransitions", "is computed");
+
+    private final Jdbi jdbi;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final ObjectMapper mapper;
+    private final Validator validator;
+    private final List<IncidentListener> listeners = new CopyOnWriteArrayList<>();
+
+    public IncidentService(Jdbi jdbi, AuditLog audit, Clock clock, ObjectMapper mapper, Validator validator) {
+        this.jdbi = jdbi;
+        this.audit = audit;
+        this.clock = clock;
+        this.mapper = mapper;
+        this.validator = validator;
+    }
+
+    public void addListener(IncidentListener listener) {
+        listeners.add(listener);
+    }
+
+    public Incident create(IncidentFacts submitted, Actor actor) {
+        Instant now = now();
+        IncidentFacts facts = submitted.withCreationDefaults(now);
+        validate(facts);
+        int year = now.atZone(ZoneOffset.UTC).getYear();
+        ensureKeyCounter(year);
+        return jdbi.inTransaction(h -> {
+            IncidentDao dao = h.attach(IncidentDao.class);
+            dao.bumpKeyCounter(year);
+            String key = String.format(Locale.ROOT, "INC-%d-%04d", year, dao.keyCounter(year));
+            Incident incident = new Incident(UUID.randomUUID(), key, Stage.DETECTION, 1, facts, null, now,
+                    actor.name(), now);
+            dao.insert(IncidentRow.of(incident));
+            timeline(dao, incident.id(), now, actor, TimelineKind.CREATED, "Incident " + key + " opened: "
+                    + facts.title(), Map.of("stage", Stage.DETECTION, "severity", facts.severity()));
+            audit.record(h, new AuditEvent(actor.name(), "incident.create", "incident", incident.id().toString(),
+                    Map.of("key", key)));
+            notifyListeners(h, null, incident, actor);
+            return incident;
+        });
+    }
+
+    public Incident get(String ref) {
+        return jdbi.withExtension(IncidentDao.class, dao -> find(dao, ref, false));
+    }
+
+    public Page<Incident> list(IncidentFilter filter, PageRequest page) {
+        String pattern = filter.text() == null || filter.text().isBlank() ? null
+                : "%" + filter.text().trim().toLowerCase(Locale.ROOT).replace("!", "!!")
+                        .replace("%", "!%").replace("_", "!_") + "%";
+        String stage = filter.stage() == null ? null : filter.stage().name();
+        String severity = filter.severity() == null ? null : filter.severity().name();
+        return jdbi.withExtension(IncidentDao.class, dao -> new Page<>(
+                dao.list(stage, severity, pattern, page.limit(), page.offset()).stream()
+                        .map(IncidentRow::toIncident).toList(),
+                dao.count(stage, severity, pattern), page.limit(), page.offset()));
+    }
+
+    /**
+     * Applies a JSON merge patch (RFC 7396) to the incident's facts. Concurrent patches are applied one after the
+     * other under a row lock, so neither is lost; with {@code expectedVersion} the caller asks instead to be refused
+     * when someone else changed the incident since it read it.
+     */
+    public Incident patch(String ref, ObjectNode patch, Optional<Long> expectedVersion, Actor actor) {
+        rejectUnpatchable(patch);
+        return jdbi.inTransaction(h -> {
+            IncidentDao dao = h.attach(IncidentDao.class);
+            Incident before = find(dao, ref, true);
+            expectedVersion.ifPresent(v -> {
+                if (v != before.version()) {
+                    throw versionConflict(before, v);
+                }
+            });
+            ObjectNode merged = mapper.valueToTree(before.facts());
+            mergePatch(merged, patch);
+            IncidentFacts facts = readFacts(merged);
+            validate(facts);
+            Map<String, Object> changes = changes(before.facts(), facts);
+            if (changes.isEmpty()) {
+                return before;
+            }
+            Instant now = now();
+            Incident after = new Incident(before.id(), before.key(), before.stage(), before.version() + 1, facts,
+                    before.closedAt(), before.createdAt(), before.createdBy(), now);
+            write(dao, after, before.version());
+            timeline(dao, after.id(), now, actor, TimelineKind.FACTS_CHANGED,
+                    "Changed " + String.join(", ", changes.keySet()), changes);
+            audit.record(h, new AuditEvent(actor.name(), "incident.update", "incident", after.id().toString(),
+                    Map.of("fields", List.copyOf(changes.keySet()))));
+            notifyListeners(h, before, after, actor);
+            return after;
+        });
+    }
+
+    public Incident transition(String ref, TransitionRequest request, Actor actor) {
+        return jdbi.inTransaction(h -> {
+            IncidentDao dao = h.attach(IncidentDao.class);
+            Incident before = find(dao, ref, true);
+            Stage.MoveKind kind = before.stage().moveTo(request.to()).orElseThrow(() -> ApiException.conflict(
+                    "incident.illegal_transition", "An incident in " + before.stage() + " cannot move to "
+                            + request.to() + "; it can move to " + before.stage().reachable() + ".",
+                    List.of(new ApiError.Detail("to", "must be one of " + before.stage().reachable()))));
+            List<StageRequirement> unmet = StageRequirement.unmet(before, request);
+            if (!unmet.isEmpty()) {
+                throw ApiException.conflict("incident.transition_requirements_unmet",
+                        "Cannot move from " + before.stage() + " to " + request.to() + ": "
+                                + String.join("; ", unmet.stream().map(r -> r.field() + " " + r.problem()).toList()) + ".",
+                        unmet.stream().map(r -> new ApiError.Detail(r.field(), r.problem())).toList());
+            }
+            Instant now = now();
+            IncidentFacts facts = before.facts();
+            if (request.to() == Stage.ASSESSMENT && facts.containedAt() == null) {
+                facts = facts.withContainedAt(now);
+            }
+            if (request.to() == Stage.NOTIFICATION && facts.assessedAt() == null) {
+                facts = facts.withAssessedAt(now);
+            }
+            Instant closedAt = request.to() == Stage.CLOSED ? now : null;
+            Incident after = new Incident(before.id(), before.key(), request.to(), before.version() + 1, facts,
+                    closedAt, before.createdAt(), before.createdBy(), now);
+            write(dao, after, before.version());
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("from", before.stage());
+            data.put("to", request.to());
+            data.put("kind", kind);
+            if (request.note() != null) {
+                data.put("note", request.note());
+            }
+            if (request.reason() != null) {
+                data.put("reason", request.reason());
+            }
+            String text = switch (kind) {
+                case ADVANCE -> "Moved from " + before.stage() + " to " + request.to();
+                case FALSE_POSITIVE -> "Closed as a false positive";
+                case REOPEN -> "Reopened into " + request.to();
+            } + (request.note() == null || request.note().isBlank() ? "" : ": " + request.note());
+            timeline(dao, after.id(), now, actor,
+                    kind == Stage.MoveKind.REOPEN ? TimelineKind.REOPENED : TimelineKind.STAGE_CHANGED, text, data);
+            audit.record(h, new AuditEvent(actor.name(), "incident.transition", "incident", after.id().toString(),
+                    Map.of("from", before.stage().name(), "to", request.to().name())));
+            notifyListeners(h, before, after, actor);
+            return after;
+        });
+    }
+
+    public TimelineEntry addNote(String ref, NoteCreate note, Actor actor) {
+        return jdbi.inTransaction(h -> {
+            IncidentDao dao = h.attach(IncidentDao.class);
+            Incident incident = find(dao, ref, false);
+            long id = timeline(dao, incident.id(), now(), actor, TimelineKind.NOTE, note.text(), Map.of());
+            audit.record(h, new AuditEvent(actor.name(), "incident.note", "incident", incident.id().toString(),
+                    Map.of("timelineEntry", id)));
+            return dao.timelineEntry(id);
+        });
+    }
+
+    public Page<TimelineEntry> timeline(String ref, PageRequest page) {
+        return jdbi.withExtension(IncidentDao.class, dao -> {
+            Incident incident = find(dao, ref, false);
+            return new Page<>(dao.timeline(incident.id(), page.limit(), page.offset()),
+                    dao.timelineSize(incident.id()), page.limit(), page.offset());
+        });
+    }
+
+    /** Appends to an incident's timeline inside another feature's transaction. */
+    public long appendTimeline(Handle transaction, UUID incidentId, Actor actor, TimelineKind kind, String text,
+                               Map<String, ?> data) {
+        return timeline(transaction.attach(IncidentDao.class), incidentId, now(), actor, kind, text, data);
+    }
+
+    private long timeline(IncidentDao dao, UUID incidentId, Instant at, Actor actor, TimelineKind kind, String text,
+                          Map<String, ?> data) {
+        return dao.appendTimeline(incidentId, at, actor.name(), kind.name(), text, json(data));
+    }
+
+    private Incident find(IncidentDao dao, String ref, boolean lock) {
+        Optional<IncidentRow> row;
+        if (KEY.matcher(ref).matches()) {
+            row = dao.findByKey(ref);
+            if (lock && row.isPresent()) {
+                row = dao.lock(row.get().id());
+            }
+        } else {
+            UUID id;
+            try {
+                id = UUID.fromString(ref);
+            } catch (IllegalArgumentException e) {
+                throw notFound(ref);
+            }
+            row = lock ? dao.lock(id) : dao.find(id);
+        }
+        return row.map(IncidentRow::toIncident).orElseThrow(() -> notFound(ref));
+    }
+
+    private static ApiException notFound(String ref) {
+        return ApiException.notFound("incident.not_found", "No incident with id or key '"
+                + (ref.length() > 60 ? ref.substring(0, 60) + "…" : ref) + "'.");
+    }
+
+    private void write(IncidentDao dao, Incident after, long expectedVersion) {
+        if (dao.update(IncidentRow.of(after), expectedVersion) != 1) {
+            // Only reachable without the row lock; kept so that a lost update can never pass silently.
+            throw versionConflict(after, expectedVersion);
+        }
+    }
+
+    private static ApiException versionConflict(Incident current, long expected) {
+        return ApiException.conflict("incident.version_conflict", "The incident was changed by someone else: you sent "
+                + "version " + expected + ", it is now at version " + current.version() + ". Reload and retry.",
+                List.of(new ApiError.Detail("If-Match", "expected " + current.version())));
+    }
+
+    private void ensureKeyCounter(int year) {
+        boolean exists = jdbi.withHandle(h -> h.createQuery(
+                "SELECT COUNT(*) FROM incident_key_counter WHERE key_year = :year").bind("year", year)
+                .mapTo(Integer.class).one() > 0);
+        if (exists) {
+            return;
+        }
+        try {
+            jdbi.useTransaction(h -> h.attach(IncidentDao.class).createKeyCounter(year));
+        } catch (UnableToExecuteStatementException e) {
+            // Another instance created this year's counter at the same moment: that one serves both.
+        }
+    }
+
+    private void rejectUnpatchable(ObjectNode patch) {
+        List<ApiError.Detail> details = new ArrayList<>();
+        patch.fieldNames().forEachRemaining(f -> {
+            if (NOT_PATCHABLE.containsKey(f)) {
+                details.add(new ApiError.Detail(f, NOT_PATCHABLE.get(f)));
+            }
+        });
+        if (!details.isEmpty()) {
+            throw ApiException.badRequest("request.field_not_patchable", details.get(0).field() + " "
+                    + details.get(0).problem() + ".", details);
+        }
+    }
+
+    /** RFC 7396: objects merge member by member, null removes, anything else replaces. */
+    static void mergePatch(ObjectNode target, JsonNode patch) {
+        Iterator<Map.Entry<String, JsonNode>> fields = patch.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> e = fields.next();
+            JsonNode value = e.getValue();
+            if (value.isNull()) {
+                target.putNull(e.getKey());
+            } else if (value.isObject() && target.get(e.getKey()) instanceof ObjectNode existing) {
+                mergePatch(existing, value);
+            } else {
+                target.set(e.getKey(), value);
+            }
+        }
+    }
+
+    private IncidentFacts readFacts(ObjectNode merged) {
+        try {
+            return mapper.treeToValue(merged, IncidentFacts.class);
+        } catch (JsonProcessingException e) {
+            ApiError error = JsonErrorMapper.describe(e);
+            if (error == null) {
+                throw ApiException.badRequest("request.invalid_field", "The patch does not fit the incident.", List.of());
+            }
+            throw new ApiException(400, error.code(), error.message(), error.details());
+        }
+    }
+
+    private void validate(IncidentFacts facts) {
+        var violations = validator.validate(facts);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        List<ApiError.Detail> details = new ArrayList<>();
+        facts.affectedEstimate().forEach((code, count) -> {
+            if (!Jurisdiction.isValid(code)) {
+                details.add(new ApiError.Detail("affectedEstimate." + code,
+                        "is not an ISO 3166 country or subdivision code such as DE or US-CA"));
+            } else if (count == null || count < 0) {
+                details.add(new ApiError.Detail("affectedEstimate." + code, "must be a count of 0 or more"));
+            }
+        });
+        if (facts.timeZone() != null) {
+            try {
+                ZoneId.of(facts.timeZone());
+            } catch (DateTimeException e) {
+                details.add(new ApiError.Detail("timeZone", "is not an IANA time zone such as Europe/Berlin"));
+            }
+        }
+        if (facts.role() == ProcessingRole.CONTROLLER && facts.controllerContact() != null) {
+            details.add(new ApiError.Detail("controllerContact", "is only for a PROCESSOR"));
+        }
+        if (Set.copyOf(facts.dataCategories()).size() != facts.dataCategories().size()) {
+            details.add(new ApiError.Detail("dataCategories", "must not repeat a category"));
+        }
+        if (!details.isEmpty()) {
+            throw new ApiException(422, "request.validation_failed", details.stream()
+                    .map(d -> d.field() + " " + d.problem()).reduce((a, b) -> a + "; " + b).orElse(""), details);
+        }
+    }
+
+    private Map<String, Object> changes(IncidentFacts before, IncidentFacts after) {
+        JsonNode a = mapper.valueToTree(before);
+        JsonNode b = mapper.valueToTree(after);
+        Map<String, Object> changes = new LinkedHashMap<>();
+        b.fieldNames().forEachRemaining(f -> {
+            if (!a.path(f).equals(b.path(f))) {
+                Map<String, JsonNode> change = new LinkedHashMap<>();
+                change.put("from", a.get(f));
+                change.put("to", b.get(f));
+                changes.put(f, change);
+            }
+        });
+        return changes;
+    }
+
+    private void notifyListeners(Handle h, Incident before, Incident after, Actor actor) {
+        for (IncidentListener l : listeners) {
+            l.incidentChanged(h, before, after, actor);
+        }
+    }
+
+    private String json(Map<String, ?> data) {
+        try {
+            return mapper.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

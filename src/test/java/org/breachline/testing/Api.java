@@ -1,0 +1,103 @@
+package org.breachline.testing;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import org.breachline.http.StrictJson;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A small HTTP client for tests: sends JSON (or raw text) with a bearer token and reads JSON back. */
+public final class Api {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final ObjectMapper JSON = StrictJson.newMapper();
+
+    private final String base;
+    private final String token;
+
+    Api(String base, String token) {
+        this.base = base;
+        this.token = token;
+    }
+
+    /** An answer: status, parsed body (MissingNode when not JSON), raw text and the ETag. */
+    public record Reply(int status, JsonNode body, String text, String etag) {
+        public String str(String field) {
+            return body.path(field).asText(null);
+        }
+
+        public String code() {
+            return body.path("code").asText(null);
+        }
+    }
+
+    public Reply get(String path) {
+        return send("GET", path, null);
+    }
+
+    public Reply post(String path, Object body) {
+        return send("POST", path, body);
+    }
+
+    public Reply patch(String path, Object body) {
+        return send("PATCH", path, body);
+    }
+
+    public Reply send(String method, String path, Object body, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        if (body == null) {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            b.header("Content-Type", "application/json");
+            b.method(method, HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : json(body)));
+        }
+        return exchange(b.build());
+    }
+
+    public Reply exchange(HttpRequest request) {
+        try {
+            HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            JsonNode parsed;
+            try {
+                parsed = r.body().isEmpty() ? MissingNode.getInstance() : JSON.readTree(r.body());
+            } catch (JsonProcessingException e) {
+                parsed = MissingNode.getInstance();
+            }
+            return new Reply(r.statusCode(), parsed, r.body(), r.headers().firstValue("ETag").orElse(null));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String base() {
+        return base;
+    }
+
+    public String token() {
+        return token;
+    }
+
+    private static String json(Object o) {
+        try {
+            return JSON.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}

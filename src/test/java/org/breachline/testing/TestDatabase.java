@@ -1,0 +1,57 @@
+package org.breachline.testing;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * A fresh, empty database for one test application: an in-memory H2, or a new database on the PostgreSQL at
+ * 127.0.0.1:5432 (override with BREACHLINE_TEST_PG_URL, _USER, _PASSWORD).
+ */
+public record TestDatabase(String kind, String driver, String url, String user, String password) {
+    static final String PG_ADMIN_URL = env("BREACHLINE_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
+    static final String PG_USER = env("BREACHLINE_TEST_PG_USER", "postgres");
+    static final String PG_PASSWORD = env("BREACHLINE_TEST_PG_PASSWORD", "postgres");
+
+    public static TestDatabase h2() {
+        String name = "bl" + UUID.randomUUID().toString().replace("-", "");
+        return new TestDatabase("H2", "org.h2.Driver",
+                "jdbc:h2:mem:" + name + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
+    }
+
+    /** Creates a new database on the local PostgreSQL; callers first check {@link #postgresReachable()}. */
+    public static TestDatabase postgres() {
+        String name = "breachline_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
+                .toLowerCase(Locale.ROOT);
+        try (Connection c = DriverManager.getConnection(PG_ADMIN_URL, PG_USER, PG_PASSWORD);
+             Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create test database on PostgreSQL", e);
+        }
+        String url = PG_ADMIN_URL.substring(0, PG_ADMIN_URL.lastIndexOf('/') + 1) + name;
+        return new TestDatabase("PostgreSQL", "org.postgresql.Driver", url, PG_USER, PG_PASSWORD);
+    }
+
+    /** Null when PostgreSQL answers, else why not. */
+    public static String postgresUnreachableBecause() {
+        try (Connection c = DriverManager.getConnection(PG_ADMIN_URL + (PG_ADMIN_URL.contains("?") ? "&" : "?")
+                + "connectTimeout=3", PG_USER, PG_PASSWORD)) {
+            return null;
+        } catch (SQLException e) {
+            return e.getMessage();
+        }
+    }
+
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, user, password);
+    }
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+}
