@@ -18,6 +18,7 @@ import org.breachline.auth.TokensCommand;
 import org.breachline.db.Database;
 import org.breachline.http.ApiExceptionMapper;
 import org.breachline.http.BodySizeLimit;
+import org.breachline.http.JsonErrorHandler;
 import org.breachline.http.JsonErrorMapper;
 import org.breachline.http.OpenApiResource;
 import org.breachline.http.StrictJson;
@@ -89,6 +90,7 @@ public class BreachlineApplication extends Application<BreachlineConfiguration> 
         TokenService tokens = new TokenService(jdbi, audit, clock);
         IncidentService incidents = new IncidentService(jdbi, audit, clock, env.getObjectMapper(), env.getValidator());
 
+        env.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(new JsonErrorHandler()));
         var jersey = env.jersey();
         jersey.register(new BodySizeLimit(config.getHttp().getMaxBodySize().toBytes()));
         jersey.register(new BearerAuthFilter(tokens));

@@ -11,4 +11,14 @@ public class ApiExceptionMapper implements ExceptionMapper<ApiException> {
     public Response toResponse(ApiException e) {
         return ErrorResponses.of(e.status(), e.error());
     }
+
+    /** An ApiException somewhere in the cause chain, as when a body limit trips inside Jackson's reading. */
+    static java.util.Optional<ApiException> within(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof ApiException api) {
+                return java.util.Optional.of(api);
+            }
+        }
+        return java.util.Optional.empty();
+    }
 }

@@ -29,6 +29,10 @@ public class JsonErrorMapper implements ExceptionMapper<JsonProcessingException>
 
     @Override
     public Response toResponse(JsonProcessingException e) {
+        var wrapped = ApiExceptionMapper.within(e);
+        if (wrapped.isPresent()) {
+            return ErrorResponses.of(wrapped.get().status(), wrapped.get().error());
+        }
         ApiError error = describe(e);
         if (error == null) {
             // Failing to write a response is our fault, not the client's.
@@ -63,6 +67,10 @@ public class JsonErrorMapper implements ExceptionMapper<JsonProcessingException>
             Throwable cause = v.getCause();
             String problem = cause != null && cause.getMessage() != null ? cause.getMessage() : "has an invalid value";
             return single("request.invalid_field", field, problem);
+        }
+        if (m instanceof MismatchedInputException && String.valueOf(m.getOriginalMessage()).startsWith("Trailing token")) {
+            return new ApiError("request.malformed_json", "The request body has content after its JSON value.",
+                    List.of());
         }
         if (m instanceof MismatchedInputException mi) {
             if (mi.getTargetType() == null && field.isEmpty()) {

@@ -23,6 +23,10 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
         if (e instanceof WebApplicationException w) {
             return new WebErrorMapper().toResponse(w);
         }
+        var wrapped = ApiExceptionMapper.within(e);
+        if (wrapped.isPresent()) {
+            return ErrorResponses.of(wrapped.get().status(), wrapped.get().error());
+        }
         String id = Long.toHexString(ThreadLocalRandom.current().nextLong());
         LOG.error("Unexpected error {}", id, e);
         return ErrorResponses.of(500, "server.error",

@@ -55,13 +55,17 @@ public final class Api {
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
+        boolean typed = false;
         for (int i = 0; i + 1 < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);
+            typed |= headers[i].equalsIgnoreCase("Content-Type");
         }
         if (body == null) {
             b.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
-            b.header("Content-Type", "application/json");
+            if (!typed) {
+                b.header("Content-Type", "application/json");
+            }
             b.method(method, HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : json(body)));
         }
         return exchange(b.build());
@@ -82,6 +86,19 @@ public final class Api {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** A client without a token for non-API endpoints such as the admin port. */
+    public static final class Raw {
+        private final Api api;
+
+        public Raw(String base) {
+            this.api = new Api(base, null);
+        }
+
+        public Reply get(String path) {
+            return api.get(path);
         }
     }
 

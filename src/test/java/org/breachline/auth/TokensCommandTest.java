@@ -1,0 +1,67 @@
+package org.breachline.auth;
+
+import org.breachline.BreachlineApplication;
+import org.breachline.audit.HashChainedAuditLog;
+import org.breachline.http.StrictJson;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code tokens create} issues a working token on a database no server is running on, printing only the token. */
+class TokensCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void createsATokenWithoutAServerAndPrintsOnlyTheSecret() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath() + ";MODE=PostgreSQL";
+        Path config = dir.resolve("config.yml");
+        Files.writeString(config, """
+                database:
+                  driverClass: org.h2.Driver
+                  url: "%s"
+                  user: sa
+                  password: ""
+                logging:
+                  level: WARN
+                """.formatted(url));
+
+        String printed = runCapturingStdout("tokens", "create", "--name", "dpo", "--role", "APPROVER", config.toString());
+
+        assertThat(printed.strip()).matches("bl_[A-Za-z0-9_-]{43}");
+        Jdbi jdbi = Jdbi.create(url, "sa", "").installPlugin(new SqlObjectPlugin());
+        Clock clock = Clock.systemUTC();
+        TokenService tokens = new TokenService(jdbi, new HashChainedAuditLog(jdbi, clock, StrictJson.newMapper()), clock);
+        assertThat(tokens.authenticate(printed.strip())).hasValueSatisfying(a -> {
+            assertThat(a.name()).isEqualTo("dpo");
+            assertThat(a.role()).isEqualTo(Role.APPROVER);
+        });
+        assertThat(tokens.authenticate("bl_" + "x".repeat(43))).isEmpty();
+        assertThat(new HashChainedAuditLog(jdbi, clock, StrictJson.newMapper()).verify().checked()).isEqualTo(1);
+
+        String listed = runCapturingStdout("tokens", "list", config.toString());
+        assertThat(listed).contains("dpo").contains("APPROVER").doesNotContain(printed.strip());
+    }
+
+    private static String runCapturingStdout(String... args) throws Exception {
+        PrintStream original = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            new BreachlineApplication().run(args);
+        } finally {
+            System.setOut(original);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+}

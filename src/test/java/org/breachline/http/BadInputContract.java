@@ -1,0 +1,167 @@
+package org.breachline.http;
+
+import org.breachline.auth.Role;
+import org.breachline.testing.Api;
+import org.breachline.testing.TestApp;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Bad input never gets a 500 or a stack trace, always the one error shape naming what is wrong, and never leaves
+ * anything half-written. Written once, run per database.
+ */
+abstract class BadInputContract {
+    abstract TestApp app();
+
+    Api responder() {
+        return app().as(Role.RESPONDER);
+    }
+
+    static Stream<Arguments> badIncidentBodies() {
+        return Stream.of(
+                Arguments.of("malformed JSON", "{\"title\": \"x\",", 400, "request.malformed_json", null),
+                Arguments.of("not an object", "[1,2]", 400, "request.invalid_field", null),
+                Arguments.of("empty body", "", 422, "request.validation_failed", null),
+                Arguments.of("unknown field", "{\"title\":\"x\",\"sevrity\":\"HIGH\"}", 400, "request.unknown_field", "sevrity"),
+                Arguments.of("wrong type", "{\"title\":42}", 400, "request.invalid_field", "title"),
+                Arguments.of("number as string", "{\"title\":\"x\",\"affectedEstimate\":{\"DE\":\"12\"}}", 400,
+                        "request.invalid_field", "affectedEstimate.DE"),
+                Arguments.of("wrong-case enum", "{\"title\":\"x\",\"severity\":\"high\"}", 400, "request.invalid_field", "severity"),
+                Arguments.of("unknown enum", "{\"title\":\"x\",\"dataCategories\":[\"SHOE_SIZE\"]}", 400,
+                        "request.invalid_field", "dataCategories[0]"),
+                Arguments.of("time without zone", "{\"title\":\"x\",\"awareAt\":\"2026-03-06T09:00:00\"}", 400,
+                        "request.invalid_field", "awareAt"),
+                Arguments.of("time as epoch number", "{\"title\":\"x\",\"awareAt\":1772784000}", 400,
+                        "request.invalid_field", "awareAt"),
+                Arguments.of("unknown event", "{\"title\":\"x\",\"events\":{\"partyAt\":\"2026-03-06T09:00:00Z\"}}", 400,
+                        "request.invalid_field", "events"),
+                Arguments.of("blank title", "{\"title\":\"  \"}", 422, "request.validation_failed", "title"),
+                Arguments.of("title too long", "{\"title\":\"" + "x".repeat(201) + "\"}", 422,
+                        "request.validation_failed", "title"),
+                Arguments.of("bad jurisdiction", "{\"title\":\"x\",\"affectedEstimate\":{\"XQ\":3}}", 422,
+                        "request.validation_failed", "affectedEstimate.XQ"),
+                Arguments.of("negative count", "{\"title\":\"x\",\"affectedEstimate\":{\"DE\":-3}}", 422,
+                        "request.validation_failed", "affectedEstimate.DE"),
+                Arguments.of("bad time zone", "{\"title\":\"x\",\"timeZone\":\"Mars/Olympus\"}", 422,
+                        "request.validation_failed", "timeZone"),
+                Arguments.of("bad controller email", "{\"title\":\"x\",\"role\":\"PROCESSOR\",\"controllerContact\":"
+                        + "{\"name\":\"ACME\",\"email\":\"not-an-address\"}}", 422, "request.validation_failed",
+                        "controllerContact.email"),
+                Arguments.of("bad controller phone", "{\"title\":\"x\",\"role\":\"PROCESSOR\",\"controllerContact\":"
+                        + "{\"name\":\"ACME\",\"phone\":\"0301234\"}}", 422, "request.validation_failed",
+                        "controllerContact.phone"),
+                Arguments.of("trailing garbage", "{\"title\":\"x\"} {}", 400, "request.malformed_json", null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badIncidentBodies")
+    void refusesABadIncidentWithAClearErrorAndStoresNothing(String name, String body, int status, String code,
+                                                            String field) {
+        long incidentsBefore = count("incident");
+        long auditBefore = count("audit_event");
+        Api.Reply r = responder().send("POST", "/api/incidents", body);
+        assertError(r, status, code);
+        if (field != null) {
+            assertThat(r.body().path("details").get(0).path("field").asText()).isEqualTo(field);
+        }
+        assertThat(count("incident")).isEqualTo(incidentsBefore);
+        assertThat(count("audit_event")).isEqualTo(auditBefore);
+    }
+
+    @Test
+    void aBadPatchLeavesTheIncidentAsItWas() {
+        Api.Reply created = responder().post("/api/incidents", Map.of("title", "Keep me", "severity", "LOW"));
+        String path = "/api/incidents/" + created.str("id");
+        for (String bad : new String[]{"{\"severity\":\"HUGE\"}", "{\"title\":null}", "{\"nope\":1}",
+                "{\"affectedEstimate\":{\"ZZ\":1}}", "[]", "{\"awareAt\":\"yesterday\"}"}) {
+            Api.Reply r = responder().send("PATCH", path, bad);
+            assertThat(r.status()).as(bad + " -> " + r.text()).isBetween(400, 422);
+            assertThat(r.body().has("code")).isTrue();
+        }
+        Api.Reply after = responder().get(path);
+        assertThat(after.body().path("version").asLong()).isEqualTo(1);
+        assertThat(after.body().path("severity").asText()).isEqualTo("LOW");
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413WhenAnnounced() {
+        String big = "{\"title\":\"x\",\"description\":\"" + "a".repeat(70 * 1024) + "\"}";
+        assertError(responder().send("POST", "/api/incidents", big), 413, "request.too_large");
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIs413Too() {
+        byte[] big = ("{\"title\":\"x\",\"description\":\"" + "a".repeat(70 * 1024) + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        long before = count("incident");
+        HttpRequest request = HttpRequest.newBuilder(URI.create(app().baseUri() + "/api/incidents"))
+                .header("Authorization", "Bearer " + responder().token())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big))).build();
+        assertError(responder().exchange(request), 413, "request.too_large");
+        assertThat(count("incident")).isEqualTo(before);
+    }
+
+    @Test
+    void wrongMediaTypeUnknownPathAndWrongMethodGetTheErrorShape() {
+        assertError(responder().send("POST", "/api/incidents", "title=x", "Content-Type", "text/plain"),
+                415, "request.unsupported_media_type");
+        assertError(responder().get("/api/nothing-here"), 404, "request.no_such_resource");
+        assertError(responder().send("DELETE", "/api/incidents", null), 405, "request.method_not_allowed");
+    }
+
+    @Test
+    void aRequestJettyCannotParseStillGetsTheErrorShape() throws Exception {
+        try (var socket = new java.net.Socket("127.0.0.1", java.net.URI.create(app().baseUri()).getPort())) {
+            socket.getOutputStream().write(("POST /api/incidents HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: a\r\n"
+                    + "Content-Type: b\r\nContent-Length: 2\r\n\r\n{}").getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 400").contains("application/json").contains("\"code\"")
+                    .doesNotContain("<html");
+        }
+    }
+
+    @Test
+    void badQueryParametersAreNamed() {
+        Api.Reply stage = responder().get("/api/incidents?stage=OPEN");
+        assertError(stage, 400, "request.invalid_field");
+        assertThat(stage.body().path("details").get(0).path("field").asText()).isEqualTo("stage");
+        assertError(responder().get("/api/incidents?limit=0"), 400, "request.invalid_field");
+        assertError(responder().get("/api/incidents?limit=abc"), 400, "request.invalid_field");
+        assertError(responder().get("/api/incidents?offset=-1"), 400, "request.invalid_field");
+    }
+
+    @Test
+    void badTransitionsAndNotesAreRefusedWithTheErrorShape() {
+        Api.Reply created = responder().post("/api/incidents", Map.of("title", "Moves"));
+        String base = "/api/incidents/" + created.str("id");
+        assertError(responder().send("POST", base + "/transitions", "{\"to\":\"SOMEWHERE\"}"), 400, "request.invalid_field");
+        assertError(responder().send("POST", base + "/transitions", "{}"), 422, "request.validation_failed");
+        assertError(responder().send("POST", base + "/notes", "{\"text\":\"\"}"), 422, "request.validation_failed");
+        assertError(responder().send("POST", "/api/incidents/INC-2026-9999/notes", "{\"text\":\"hi\"}"), 404,
+                "incident.not_found");
+        assertError(responder().send("PATCH", base, "{\"x\":1}", "If-Match", "soon"), 400, "request.invalid_field");
+    }
+
+    static void assertError(Api.Reply r, int status, String code) {
+        assertThat(r.status()).as(r.text()).isEqualTo(status);
+        assertThat(r.body().has("code") && r.body().has("message") && r.body().has("details")).as(r.text()).isTrue();
+        assertThat(r.code()).isEqualTo(code);
+        assertThat(r.text()).doesNotContain("Exception").doesNotContain("SQL").doesNotContain("at org.");
+    }
+
+    long count(String table) {
+        return app().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Long.class).one());
+    }
+}
