@@ -258,7 +258,8 @@ def convert(r, by_id):
     out["id"] = rid
     out["jurisdiction"] = JURISDICTIONS.get(r["jurisdiction"], r["jurisdiction"])
     out["law"] = r["law"]
-    out["citation"] = r["citation"]
+    # One reference rule (sa-pdpl-individuals) has no article; say so rather than leave the field empty.
+    out["citation"] = r["citation"] or "article not stated in the reference (see sources)"
     out["appliesTo"] = r.get("applies_to")
     out["recipient"] = recipient
     if details:
