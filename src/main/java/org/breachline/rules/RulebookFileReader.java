@@ -14,7 +14,11 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.io.IOException;
 import java.io.Reader;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
+
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -46,8 +50,14 @@ final class RulebookFileReader {
                 throw new RulebookException(file, line(parser), "expected a list of entries (each starting with '- ')");
             }
             while (parser.nextToken() == JsonToken.START_OBJECT) {
-                int line = line(parser);
-                entries.add(new Located<>(YAML.readValue(parser, type), file, line));
+                int line = parser.currentTokenLocation().getLineNr();
+                Map<String, Integer> lines = new HashMap<>();
+                TokenBuffer entry = buffer(parser, lines);
+                try (JsonParser entryParser = entry.asParser(YAML)) {
+                    entries.add(new Located<>(YAML.readValue(entryParser, type), file, line));
+                } catch (JsonMappingException e) {
+                    throw new RulebookException(file, lineOf(e, lines, line), problem(e), e);
+                }
             }
             if (parser.currentToken() != JsonToken.END_ARRAY) {
                 throw new RulebookException(file, line(parser), "expected an entry (a mapping) in the list");
@@ -59,6 +69,39 @@ final class RulebookFileReader {
             throw new RulebookException(file, 0, "cannot be read: " + e.getMessage(), e);
         }
         return entries;
+    }
+
+    /**
+     * Copies one entry into a buffer, noting the line of every key and value by its JSON pointer: Jackson reports
+     * some problems (unknown keys of records) only at the end of the entry, and the pointer finds the real line.
+     */
+    private static TokenBuffer buffer(JsonParser parser, Map<String, Integer> lines) throws IOException {
+        TokenBuffer buffer = new TokenBuffer(parser);
+        int depth = 0;
+        do {
+            String pointer = parser.getParsingContext().pathAsPointer().toString();
+            int slash = pointer.indexOf('/', 1);
+            lines.putIfAbsent(slash < 0 ? "" : pointer.substring(slash), parser.currentTokenLocation().getLineNr());
+            buffer.copyCurrentEvent(parser);
+            JsonToken token = parser.currentToken();
+            if (token.isStructStart()) {
+                depth++;
+            } else if (token.isStructEnd()) {
+                depth--;
+            }
+        } while (depth > 0 && parser.nextToken() != null);
+        return buffer;
+    }
+
+    private static int lineOf(JsonMappingException e, Map<String, Integer> lines, int entryLine) {
+        StringBuilder pointer = new StringBuilder();
+        int best = entryLine;
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            pointer.append('/').append(reference.getFieldName() != null ? reference.getFieldName()
+                    : String.valueOf(reference.getIndex()));
+            best = lines.getOrDefault(pointer.toString(), best);
+        }
+        return best;
     }
 
     private static int line(JsonParser parser) {
