@@ -135,6 +135,18 @@ VARIANTS = {
         ("clock", OrderedDict([("kind", "CALENDAR_DAYS"), ("start", "DISCOVERY"), ("days", 60)])),
         ("note", "Rules Art. 8(2): 60 days where the breach is possibly committed for an unlawful purpose"),
     ])],
+    "us-fl-individuals": [OrderedDict([
+        ("event", "EXTENSION_REQUESTED"),
+        ("timing", "BY_DEADLINE"),
+        ("clock", OrderedDict([("kind", "CALENDAR_DAYS"), ("start", "DETERMINATION"), ("days", 45)])),
+        ("note", "501.171(3)(a): 15 more days when good cause is given in writing within the 30 days"),
+    ])],
+    "nis2-art23-final": [OrderedDict([
+        ("event", "INCIDENT_HANDLED"),
+        ("timing", "AFTER_DEADLINE"),
+        ("clock", OrderedDict([("kind", "MONTHS"), ("start", "INCIDENT_HANDLED"), ("months", 1)])),
+        ("note", "Art. 23(4)(e): still ongoing a month after the notification, so one month after handling"),
+    ])],
 }
 
 # HIPAA's covered-entity duties run from the business associate's report unless it acts as the entity's agent.

@@ -142,8 +142,7 @@ public sealed interface Applicability {
     record EventAbsent(IncidentEvent event) implements Applicability {
         @Override
         public String reason() {
-            return "no " + event.jsonName().replaceAll("At$", "").replaceAll("([A-Z])", " $1")
-                    .toLowerCase(java.util.Locale.ROOT) + " event";
+            return "only after events." + event.jsonName() + ", which the facts do not have";
         }
     }
 

@@ -64,6 +64,7 @@ final class ClockStarts {
             case SUSPECTED -> Optional.of(facts.event(IncidentEvent.SUSPECTED).orElse(facts.awareAt()));
             case CONTROLLER_INFORMED -> facts.event(IncidentEvent.CONTROLLER_INFORMED);
             case LAW_ENFORCEMENT_CLEARED -> facts.event(IncidentEvent.LAW_ENFORCEMENT_CLEARED);
+            case INCIDENT_HANDLED -> facts.event(IncidentEvent.INCIDENT_HANDLED);
             case INDIVIDUALS_NOTIFIED -> individualsNotified(rule);
             case END_OF_DISCOVERY_YEAR -> Optional.of(endOfYear(facts.discoveredAt()));
             case AUTHORITY_REQUEST -> Optional.empty();

@@ -34,15 +34,45 @@ final class DeadlineCounter {
 
     /** The rule's deadline for these facts (the rule is known to apply). */
     Deadline count(Rule rule) {
-        return tolled(rule, count(rule, clockFor(rule)));
+        Deadline own = count(rule, sized(rule, rule.clock()));
+        for (ClockVariant variant : rule.clockVariants()) {
+            if (holds(rule, variant, own)) {
+                Deadline varied = count(rule, sized(rule, variant.clock()));
+                String note = variant.note() == null ? "" : " [" + variant.note() + "]";
+                return tolled(rule, withBasis(varied, varied.basis() + note));
+            }
+        }
+        return tolled(rule, own);
     }
 
-    /** The clock that counts for these facts: a matching variant's, doubled for small entities where the law says. */
-    Clock clockFor(Rule rule) {
-        Clock clock = rule.clockVariants().stream()
-                .filter(v -> TriggerConditions.test(v.when(), facts, rule.jurisdiction()).applies())
-                .map(ClockVariant::clock).findFirst().orElse(rule.clock());
+    /** Small processing agents get double periods where the law says so (Brazil). */
+    private Clock sized(Rule rule, Clock clock) {
         return rule.smallEntityDoubles() && facts.entitySize() == EntitySize.SMALL ? clock.scaled(2) : clock;
+    }
+
+    private boolean holds(Rule rule, ClockVariant variant, Deadline own) {
+        if (variant.when() != null && !TriggerConditions.test(variant.when(), facts, rule.jurisdiction()).applies()) {
+            return false;
+        }
+        if (variant.event() == null) {
+            return true;
+        }
+        Optional<Instant> happened = facts.event(variant.event());
+        if (happened.isEmpty() || !(own instanceof Deadline.Due due)) {
+            return false;
+        }
+        boolean late = happened.get().isAfter(due.at());
+        return variant.timing() == ClockVariant.EventTiming.AFTER_DEADLINE ? late : !late;
+    }
+
+    private static Deadline withBasis(Deadline deadline, String basis) {
+        if (deadline instanceof Deadline.Due due) {
+            return new Deadline.Due(due.at(), basis);
+        }
+        if (deadline instanceof Deadline.Open open) {
+            return new Deadline.Open(open.target(), basis);
+        }
+        return deadline instanceof Deadline.Waiting ? new Deadline.Waiting(basis) : new Deadline.Tolled(basis);
     }
 
     private Deadline count(Rule rule, Clock clock) {

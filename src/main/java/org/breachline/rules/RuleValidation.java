@@ -43,8 +43,8 @@ final class RuleValidation {
         }
         for (int i = 0; i < rule.clockVariants().size(); i++) {
             ClockVariant variant = rule.clockVariants().get(i);
-            if (variant.when() == null || variant.clock() == null) {
-                problems.add("clockVariants[" + i + "] needs 'when' and 'clock'");
+            if (variant.when() == null && variant.event() == null || variant.clock() == null) {
+                problems.add("clockVariants[" + i + "] needs 'clock' and 'when' or 'event'");
             } else {
                 clockProblems(variant.clock(), "clockVariants[" + i + "].clock", problems);
             }

@@ -14,6 +14,7 @@ public enum StartEvent {
     SUSPECTED("first suspicion", true),
     CONTROLLER_INFORMED("the processor informing the controller", true),
     LAW_ENFORCEMENT_CLEARED("law-enforcement clearance", false),
+    INCIDENT_HANDLED("the incident being handled", false),
     INDIVIDUALS_NOTIFIED("the notice to individuals", false),
     END_OF_DISCOVERY_YEAR("the end of the calendar year of discovery", false),
     AUTHORITY_REQUEST("the authority's request", false);

@@ -95,11 +95,40 @@ class DependentClocksTest {
                 .event(IncidentEvent.ASSESSMENT_COMPLETED, "2026-03-16T10:00:00-04:00");
 
         assertThat(EngineFixture.notRequired(maine.build(), "us-me-le-delay").reason())
-                .isEqualTo("no law enforcement delay requested event");
+                .isEqualTo("only after events.lawEnforcementDelayRequestedAt, which the facts do not have");
         Obligation afterClearance = obligation(maine
                 .event(IncidentEvent.LAW_ENFORCEMENT_DELAY_REQUESTED, "2026-03-20T10:00:00-04:00")
                 .event(IncidentEvent.LAW_ENFORCEMENT_CLEARED, "2026-04-14T09:00:00-04:00").build(), "us-me-le-delay");
         assertThat(afterClearance.dueAt()).isEqualTo("2026-04-25T03:59:59Z"); // Patriots' Day skipped
+    }
+
+    @Test
+    void floridaGivesFifteenMoreDaysWhenAnExtensionIsRequestedWithinTheThirty() {
+        FactsBuilder florida = awareAt("2026-04-20T10:00:00-04:00").timeZone("America/New_York").affected("US-FL", 20)
+                .data(DataCategory.NAME, DataCategory.GOVERNMENT_ID);
+        assertThat(obligation(florida.build(), "us-fl-individuals").dueAt()).isEqualTo("2026-05-21T03:59:59Z");
+
+        Obligation extended = obligation(florida.event(IncidentEvent.EXTENSION_REQUESTED, "2026-05-15T10:00:00-04:00")
+                .build(), "us-fl-individuals");
+        assertThat(extended.dueAt()).isEqualTo("2026-06-05T03:59:59Z");
+        assertThat(extended.basis()).contains("45 calendar days", "501.171(3)(a)");
+
+        Obligation tooLate = obligation(florida.event(IncidentEvent.EXTENSION_REQUESTED, "2026-05-25T10:00:00-04:00")
+                .build(), "us-fl-individuals");
+        assertThat(tooLate.dueAt()).isEqualTo("2026-05-21T03:59:59Z");
+    }
+
+    @Test
+    void nis2sFinalReportRunsFromHandlingWhenTheIncidentOutlastsTheFirstMonth() {
+        FactsBuilder ongoing = awareAt("2026-03-02T08:00:00+01:00").timeZone("Europe/Berlin")
+                .sector(Sector.NIS2_IMPORTANT_ENTITY)
+                .event(IncidentEvent.CLASSIFIED_SIGNIFICANT, "2026-03-02T08:00:00+01:00")
+                .fulfilled("nis2-art23-notification", "2026-03-04T08:00:00+01:00");
+
+        assertThat(obligation(ongoing.event(IncidentEvent.INCIDENT_HANDLED, "2026-03-20T12:00:00+01:00").build(),
+                "nis2-art23-final").dueAt()).isEqualTo("2026-04-04T06:00:00Z"); // 08:00 local, now CEST
+        assertThat(obligation(ongoing.event(IncidentEvent.INCIDENT_HANDLED, "2026-05-10T12:00:00+02:00").build(),
+                "nis2-art23-final").dueAt()).isEqualTo("2026-06-10T10:00:00Z");
     }
 
     @Test
