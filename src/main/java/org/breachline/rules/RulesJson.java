@@ -128,6 +128,29 @@ public final class RulesJson {
         return root;
     }
 
+    /**
+     * The rule list (for {@code rules list}): per rule its id, jurisdiction, recipient, phase, clock in words,
+     * citation, status and effective dates.
+     */
+    public static ArrayNode rulesTree(java.util.List<Rule> rules) {
+        ArrayNode list = MAPPER.createArrayNode();
+        for (Rule rule : rules) {
+            ObjectNode node = list.addObject();
+            node.put("id", rule.id());
+            node.put("jurisdiction", rule.jurisdiction());
+            node.put("recipient", rule.recipient().name());
+            if (rule.phase() != null) {
+                node.put("phase", rule.phase());
+            }
+            node.put("clock", rule.clock().describe());
+            node.put("citation", rule.fullCitation());
+            node.put("status", rule.status().name());
+            node.put("effectiveFrom", rule.effectiveFrom() == null ? null : rule.effectiveFrom().toString());
+            node.put("effectiveTo", rule.effectiveTo() == null ? null : rule.effectiveTo().toString());
+        }
+        return list;
+    }
+
     private static String utc(Instant instant) {
         return DateTimeFormatter.ISO_INSTANT.format(instant);
     }

@@ -63,6 +63,17 @@ class RulesJsonTest {
     }
 
     @Test
+    void listsRulesWithTheirClockInWords() {
+        JsonNode rules = RulesJson.rulesTree(EngineFixture.RULEBOOK.rules());
+
+        JsonNode eightK = rules.findParents("id").stream().filter(r -> r.get("id").asText().equals("us-sec-8k-item105"))
+                .findFirst().orElseThrow();
+        assertThat(rules).hasSize(163);
+        assertThat(eightK.get("clock").asText()).isEqualTo("4 business days [US-FEDERAL] after the materiality determination");
+        assertThat(eightK.get("jurisdiction").asText()).isEqualTo("US");
+    }
+
+    @Test
     void writesTheEvaluationInTheDocumentedShape() throws Exception {
         Evaluation evaluation = EngineFixture.ENGINE.evaluate(RulesJson.readFacts(FACTS));
 
