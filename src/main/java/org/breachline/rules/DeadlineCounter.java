@@ -173,7 +173,9 @@ final class DeadlineCounter {
             return new Deadline.Tolled(due.basis() + "; " + paused + ", cleared " + moment(cleared.get())
                     + "; after clearance the law sets no fixed number");
         }
+        // A clearance recorded before the request is a data-entry slip; it must not pull the deadline earlier.
         Duration pause = Duration.between(requested.get(), cleared.get());
+        pause = pause.isNegative() ? Duration.ZERO : pause;
         return new Deadline.Due(due.at().plus(pause), due.basis() + "; " + paused + ", cleared "
                 + moment(cleared.get()) + ": " + words(pause) + " added");
     }
