@@ -62,7 +62,7 @@ class RulebookLoadingTest {
 
     @Test
     void anOverrideFileCanAddARule() throws IOException {
-        Files.writeString(overrides.resolve("extra.yml"), TEXAS_AG_IN_TEN_DAYS.replace("id: us-tx-ag", "id: us-tx-extra"));
+        write("extra.yml", TEXAS_AG_IN_TEN_DAYS.replace("id: us-tx-ag", "id: us-tx-extra"));
 
         assertThat(Rulebook.load(overrides).rule("us-tx-extra")).isPresent();
     }
@@ -86,15 +86,15 @@ class RulebookLoadingTest {
 
     @Test
     void aBadDurationIsRefused() throws IOException {
-        Path file = write("duration.yaml", TEXAS_AG_IN_TEN_DAYS
-                .replace("{kind: CALENDAR_DAYS, start: DETERMINATION, days: 10}", "{kind: ELAPSED, start: AWARENESS, duration: 72h}"));
+        Path file = write("duration.yaml", withClock("{kind: ELAPSED, start: AWARENESS, duration: 72h}"));
 
         assertThatThrownBy(() -> Rulebook.load(overrides)).hasMessageStartingWith(file + ":9: bad duration '72h'");
     }
 
     @Test
     void aMissingFieldIsRefusedAtTheRulesLine() throws IOException {
-        Path file = write("missing.yaml", "# a comment first\n" + TEXAS_AG_IN_TEN_DAYS.replace("  recipient: ATTORNEY_GENERAL\n", ""));
+        Path file = write("missing.yaml",
+                "# a comment first\n" + TEXAS_AG_IN_TEN_DAYS.replace("  recipient: ATTORNEY_GENERAL\n", ""));
 
         assertThatThrownBy(() -> Rulebook.load(overrides))
                 .hasMessage(file + ":2: rule 'us-tx-ag': missing field 'recipient'");
@@ -102,7 +102,8 @@ class RulebookLoadingTest {
 
     @Test
     void anUnknownDependsOnIdIsRefused() throws IOException {
-        Path file = write("depends.yaml", TEXAS_AG_IN_TEN_DAYS.replace("dependsOn: us-tx-individuals", "dependsOn: us-tx-individual"));
+        Path file = write("depends.yaml",
+                TEXAS_AG_IN_TEN_DAYS.replace("dependsOn: us-tx-individuals", "dependsOn: us-tx-individual"));
 
         assertThatThrownBy(() -> Rulebook.load(overrides))
                 .hasMessage(file + ":1: rule 'us-tx-ag': unknown dependsOn id 'us-tx-individual'");
@@ -110,8 +111,8 @@ class RulebookLoadingTest {
 
     @Test
     void anUnknownCalendarIsRefused() throws IOException {
-        write("calendar.yaml", TEXAS_AG_IN_TEN_DAYS
-                .replace("{kind: CALENDAR_DAYS, start: DETERMINATION, days: 10}", "{kind: BUSINESS_DAYS, start: DETERMINATION, days: 10, calendar: TX}"));
+        write("calendar.yaml", withClock(
+                "{kind: BUSINESS_DAYS, start: DETERMINATION, days: 10, calendar: TX}"));
 
         assertThatThrownBy(() -> Rulebook.load(overrides)).hasMessageContaining("unknown calendar 'TX'");
     }
@@ -119,8 +120,8 @@ class RulebookLoadingTest {
     @Test
     void anOverrideCalendarFileAddsAHolidayCalendar() throws IOException {
         write("calendars.yaml", "- {name: US-TX-STATE, country: UNITED_STATES, subdivisions: [tx]}\n");
-        write("rules.yaml", TEXAS_AG_IN_TEN_DAYS
-                .replace("{kind: CALENDAR_DAYS, start: DETERMINATION, days: 10}", "{kind: BUSINESS_DAYS, start: DETERMINATION, days: 10, calendar: US-TX-STATE}"));
+        write("rules.yaml", withClock(
+                "{kind: BUSINESS_DAYS, start: DETERMINATION, days: 10, calendar: US-TX-STATE}"));
 
         assertThat(Rulebook.load(overrides).calendar("US-TX-STATE")).isPresent();
     }
@@ -131,6 +132,10 @@ class RulebookLoadingTest {
 
         assertThatThrownBy(() -> Rulebook.load(overrides))
                 .hasMessage(file + ":10: rule 'us-tx-ag' is defined twice (first at line 1)");
+    }
+
+    private static String withClock(String clock) {
+        return TEXAS_AG_IN_TEN_DAYS.replace("{kind: CALENDAR_DAYS, start: DETERMINATION, days: 10}", clock);
     }
 
     private Path write(String name, String content) throws IOException {
