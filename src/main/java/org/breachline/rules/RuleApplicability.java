@@ -94,7 +94,7 @@ final class RuleApplicability {
         }
         int count = Jurisdictions.count(rule.jurisdiction(), facts.affected(), threshold.counting());
         return threshold.op().holds(count, threshold.value()) ? APPLIES
-                : new Applicability.BelowThreshold(threshold.op().failure(threshold.value(), threshold.scope(), count));
+                : new Applicability.BelowThreshold(threshold.op().failure(threshold.value(), "affected " + threshold.scope(), count));
     }
 
     private Applicability requiredEvent(Rule rule) {

@@ -99,7 +99,7 @@ final class TriggerConditions {
         }
         int count = Jurisdictions.count(jurisdiction, facts.affected(), AffectedThreshold.Counting.TOTAL);
         return condition.op().holds(count, condition.value()) ? APPLIES : new Applicability.BelowThreshold(
-                condition.op().failure(condition.value(), "affected in " + jurisdiction, count));
+                condition.op().failure(condition.value(), "people affected in " + jurisdiction, count));
     }
 
     private static Applicability anyOf(Trigger trigger, Facts facts, String jurisdiction) {

@@ -21,13 +21,13 @@ class ApplicabilityTest {
         assertThat(obligation(ssnBreach().affected("US-FL", 500).build(), "us-fl-dept").deadlineKind())
                 .isEqualTo(DeadlineKind.FIXED);
         assertThat(notRequired(ssnBreach().affected("US-FL", 499).build(), "us-fl-dept").reason())
-                .isEqualTo("fewer than 500 individuals in Florida (499)");
+                .isEqualTo("fewer than 500 affected individuals in Florida (499)");
     }
 
     @Test
     void moreThanFiveHundredDoesNotTriggerAtFiveHundred() {
         assertThat(notRequired(ssnBreach().affected("US-WA", 500).build(), "us-wa-ag").reason())
-                .isEqualTo("not more than 500 Washington residents (500)");
+                .isEqualTo("not more than 500 affected Washington residents (500)");
         assertThat(obligation(ssnBreach().affected("US-WA", 501).build(), "us-wa-ag").deadlineKind())
                 .isEqualTo(DeadlineKind.FIXED);
     }

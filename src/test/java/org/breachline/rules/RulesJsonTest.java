@@ -91,6 +91,6 @@ class RulesJsonTest {
         JsonNode texas = json.get("notRequired").findParents("ruleId").stream()
                 .filter(n -> n.get("ruleId").asText().equals("us-tx-ag")).findFirst().orElseThrow();
         assertThat(texas.get("jurisdiction").asText()).isEqualTo("US-TX");
-        assertThat(texas.get("reason").asText()).isEqualTo("fewer than 250 Texas residents (12)");
+        assertThat(texas.get("reason").asText()).isEqualTo("fewer than 250 affected Texas residents (12)");
     }
 }
