@@ -1,0 +1,5 @@
+package org.breachline.rules;
+
+/** A public source a rule was checked against. */
+public record Source(String title, String url) {
+}

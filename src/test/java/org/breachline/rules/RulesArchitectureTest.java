@@ -1,0 +1,20 @@
+package org.breachline.rules;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+
+/** The rules engine stays pure: only the JDK, Jackson and jollyday, nothing of the application or its frameworks. */
+@AnalyzeClasses(packages = "org.breachline.rules", importOptions = ImportOption.DoNotIncludeTests.class)
+class RulesArchitectureTest {
+
+    @ArchTest
+    static final ArchRule onlyJavaJacksonAndJollyday = classes().that().resideInAPackage("org.breachline.rules..")
+            .should().onlyDependOnClassesThat()
+            .resideInAnyPackage("java..", "com.fasterxml.jackson..", "de.focus_shift.jollyday..",
+                    "org.breachline.rules..")
+            .because("the rules engine is a pure function with no Dropwizard, JDBI, Jakarta or other app code");
+}
