@@ -110,7 +110,21 @@ class AlertmanagerParserTest {
             ((ObjectNode) Samples.firstAlert(d).get("annotations")).remove("runbook_url");
         });
 
+        byte[] ftp = Samples.edited("alertmanager.json", d -> {
+            Samples.firstAlert(d).put("generatorURL", "ftp://files.example.internal/egress");
+            ((ObjectNode) Samples.firstAlert(d).get("annotations")).remove("runbook_url");
+        });
+
         assertThat(parser.parse("p", script, Severity.LOW).get(0).link()).isNull();
+        assertThat(parser.parse("p", ftp, Severity.LOW).get(0).link()).isNull();
+    }
+
+    @Test
+    void linksToTheRunbookWhenTheGeneratorUrlIsMissing() {
+        byte[] body = Samples.edited("alertmanager.json", d -> Samples.firstAlert(d).put("generatorURL", ""));
+
+        assertThat(parser.parse("p", body, Severity.LOW).get(0).link())
+                .isEqualTo("https://runbooks.example.internal/egress");
     }
 
     @Test
