@@ -8,7 +8,8 @@ import java.util.Objects;
  * One alert as Breachline understands it, whichever sender and format it came from.
  *
  * @param source      the alert source's name (the {@code {source}} of {@code /hooks/{source}})
- * @param fingerprint the sender's stable identity of the alert, or one derived from stable fields; dedup key with source
+ * @param fingerprint the sender's stable identity of the alert, or one derived from its stable fields; with the
+ *                    source, the dedup key
  * @param title       a one-line summary
  * @param description longer text, or null when the sender gave none
  * @param severity    mapped from the sender's words, or the source's default

@@ -32,8 +32,8 @@ final class AlertGroupReader {
         for (PayloadNode entry : root.nonEmptyArray("alerts")) {
             entry.requireObject();
             AlertStatus status = entry.optionalText("status")
-                    .map(word -> AlertStatus.fromWord(word).orElseThrow(() ->
-                            new MalformedAlertException(entry.path() + ".status", "must be \"firing\" or \"resolved\"")))
+                    .map(word -> AlertStatus.fromWord(word).orElseThrow(() -> new MalformedAlertException(
+                            entry.path() + ".status", "must be \"firing\" or \"resolved\"")))
                     .orElseThrow(() -> new MalformedAlertException(entry.path() + ".status", "is required"));
             // Treated as opaque and never recomputed: Grafana hashes labels it strips from the payload.
             String fingerprint = entry.text("fingerprint", Alert.MAX_FINGERPRINT_LENGTH);
@@ -50,8 +50,8 @@ final class AlertGroupReader {
                     .orElse(defaultSeverity);
             // generatorURL points at the rule, which is stable; Grafana's dashboard and panel URLs carry the
             // notification time and change between repeats.
-            String link = HttpLink.firstOf(entry.optionalText("generatorURL"),
-                    Optional.ofNullable(annotations.get("runbook_url")));
+            String link = HttpLink.firstOf(entry.optionalText("generatorURL").orElse(null),
+                    annotations.get("runbook_url"));
             Instant startsAt = entry.optionalInstant("startsAt").orElse(null);
             Instant endsAt = entry.optionalInstant("endsAt").orElse(null);
             alerts.add(new Alert(source, fingerprint, title, description, severity, status, labels, link,

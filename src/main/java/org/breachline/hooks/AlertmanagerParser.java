@@ -2,7 +2,7 @@ package org.breachline.hooks;
 
 import java.util.List;
 
-/** Reads Prometheus Alertmanager's webhook body (payload version 4): one alert per entry, deduplicated by fingerprint. */
+/** Reads Prometheus Alertmanager's webhook body (payload version 4): one alert per entry, identified by fingerprint. */
 public final class AlertmanagerParser implements AlertParser {
 
     private final AlertGroupReader reader = new AlertGroupReader((labels, fingerprint) ->

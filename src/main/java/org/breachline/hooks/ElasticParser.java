@@ -38,7 +38,8 @@ public final class ElasticParser implements AlertParser {
                 .or(() -> context.flatMap(c -> c.optionalObject("rule")).flatMap(r -> r.optionalText("severity")))
                 .flatMap(Severity::fromSenderWord)
                 .orElse(defaultSeverity);
-        String link = HttpLink.firstOf(context.flatMap(c -> c.optionalText("link")), rule.optionalText("url"));
+        String link = HttpLink.firstOf(context.flatMap(c -> c.optionalText("link")).orElse(null),
+                rule.optionalText("url").orElse(null));
         Instant happenedAt = context.flatMap(c -> c.optionalInstant("date"))
                 .or(() -> root.optionalInstant("date"))
                 .orElse(null);

@@ -28,8 +28,9 @@ public final class GenericParser implements AlertParser {
                 ? root.text("fingerprint", Alert.MAX_FINGERPRINT_LENGTH)
                 : DerivedFingerprint.of("generic-title", title);
         Instant occurredAt = root.optionalInstant("occurredAt").orElse(null);
+        String link = HttpLink.firstOf(root.optionalText("link").orElse(null));
         return List.of(new Alert(source, fingerprint, title, root.optionalText("description").orElse(null),
-                severity, status, root.stringMap("labels"), HttpLink.firstOf(root.optionalText("link")),
+                severity, status, root.stringMap("labels"), link,
                 status == AlertStatus.FIRING ? occurredAt : null,
                 status == AlertStatus.RESOLVED ? occurredAt : null,
                 new RawPayload(body)));

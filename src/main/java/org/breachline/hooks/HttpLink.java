@@ -27,11 +27,10 @@ final class HttpLink {
         }
     }
 
-    /** The first candidate that is a usable link, or null. */
-    @SafeVarargs
-    static String firstOf(Optional<String>... candidates) {
-        for (Optional<String> candidate : candidates) {
-            Optional<String> link = candidate.flatMap(HttpLink::of);
+    /** The first candidate (null for none) that is a usable link, or null. */
+    static String firstOf(String... candidates) {
+        for (String candidate : candidates) {
+            Optional<String> link = of(candidate);
             if (link.isPresent()) {
                 return link.get();
             }

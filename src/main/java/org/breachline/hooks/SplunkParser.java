@@ -45,9 +45,9 @@ public final class SplunkParser implements AlertParser {
                 .flatMap(Severity::fromSenderWord)
                 .orElse(defaultSeverity);
 
+        String link = HttpLink.firstOf(root.optionalText("results_link").orElse(null));
         return List.of(new Alert(source, fingerprint, title, describe(result), severity, AlertStatus.FIRING, labels,
-                HttpLink.firstOf(root.optionalText("results_link")), eventTime(result.get("_time")), null,
-                new RawPayload(body)));
+                link, eventTime(result.get("_time")), null, new RawPayload(body)));
     }
 
     // Internal fields (_raw, _time, _si, …) are left out: _raw is the whole event, unreadable in one line.
