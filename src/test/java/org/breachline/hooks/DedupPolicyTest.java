@@ -94,6 +94,23 @@ class DedupPolicyTest {
     }
 
     @Test
+    void letsTheResolvedSampleResolveTheIncidentTheFiringSampleOpened() {
+        AlertParser parser = PayloadFormat.ALERTMANAGER.parser();
+        Alert firing = parser.parse("prometheus", Samples.bytes("alertmanager.json"), Severity.LOW).get(0);
+        Alert resolved = parser.parse("prometheus", Samples.bytes("alertmanager-resolved.json"), Severity.LOW).get(0);
+        Instant firingReceived = Instant.parse("2026-03-06T08:41:31Z");
+
+        DedupDecision first = policy.decide(firing, firingReceived, WINDOW, new LatestIncident.None());
+        LatestIncident opened = new LatestIncident.Found("INC-2026-0043", true, firingReceived, firingReceived);
+        DedupDecision second = policy.decide(resolved, Instant.parse("2026-03-06T09:32:01Z"), WINDOW, opened);
+
+        assertThat(first).isInstanceOf(DedupDecision.OpenNewIncident.class);
+        assertThat(resolved.fingerprint()).isEqualTo(firing.fingerprint());
+        assertThat(second).isEqualTo(new DedupDecision.AppendToIncident("INC-2026-0043",
+                DedupDecision.Because.RESOLVES_OPEN_INCIDENT));
+    }
+
+    @Test
     void treatsAZeroWindowAsNoDedupForFiringAlerts() {
         assertThat(policy.decide(alert(AlertStatus.FIRING), OPENED.plusSeconds(1), Duration.ZERO, open(OPENED)))
                 .isInstanceOf(DedupDecision.OpenNewIncident.class);

@@ -141,6 +141,18 @@ class GrafanaParserTest {
     }
 
     @Test
+    void refusesABodyCutShort() {
+        byte[] sample = Samples.bytes("grafana.json");
+        byte[] cut = java.util.Arrays.copyOf(sample, sample.length / 2);
+
+        assertThatThrownBy(() -> parser.parse("grafana", cut, Severity.MEDIUM))
+                .isInstanceOfSatisfying(MalformedAlertException.class, e -> {
+                    assertThat(e.path()).isEqualTo("$");
+                    assertThat(e.problem()).startsWith("the body is not valid JSON at line ");
+                });
+    }
+
+    @Test
     void refusesAnEmptyBody() {
         assertThatThrownBy(() -> parser.parse("grafana", new byte[0], Severity.MEDIUM))
                 .isInstanceOfSatisfying(MalformedAlertException.class, e -> assertThat(e.path()).isEqualTo("$"));
