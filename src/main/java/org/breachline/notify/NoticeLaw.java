@@ -1,0 +1,96 @@
+package org.breachline.notify;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Laws that prescribe the content of a breach notice to individuals, with the elements the catalog checks in every
+ * e-mail template meant for their jurisdictions (see reference/notice-content.md; the check is per jurisdiction because
+ * the laws conflict). Conditional elements ("if an SSN was exposed") are checked as slots: the template must be able to
+ * say them.
+ */
+public enum NoticeLaw {
+    /** Cal. Civ. Code § 1798.82(d): the title, five headings and the (d)(2) facts, in at least 10-point type. */
+    CALIFORNIA(Set.of("US-CA"), List.of(
+            LegalElement.heading("Notice of Data Breach", "Cal. Civ. Code § 1798.82(d)(1)"),
+            LegalElement.heading("What Happened?", "Cal. Civ. Code § 1798.82(d)(1)"),
+            LegalElement.heading("What Information Was Involved?", "Cal. Civ. Code § 1798.82(d)(1)"),
+            LegalElement.heading("What We Are Doing.", "Cal. Civ. Code § 1798.82(d)(1)"),
+            LegalElement.heading("What You Can Do.", "Cal. Civ. Code § 1798.82(d)(1)"),
+            LegalElement.heading("For More Information.", "Cal. Civ. Code § 1798.82(d)(1)"),
+            new LegalElement("text of at least 10-point type", "Cal. Civ. Code § 1798.82(d)(1)(C)",
+                    new ElementCheck.MinimumFontSize(10)),
+            LegalElement.slot("name of the notifying business", "Cal. Civ. Code § 1798.82(d)(2)(A)", "organizationName"),
+            LegalElement.slot("contact information of the notifying business", "Cal. Civ. Code § 1798.82(d)(2)(A)",
+                    "contactPhone", "contactEmail", "contactWebsite", "organizationAddress"),
+            LegalElement.slot("types of personal information breached", "Cal. Civ. Code § 1798.82(d)(2)(B)", "dataTypes"),
+            LegalElement.slot("date of the breach", "Cal. Civ. Code § 1798.82(d)(2)(C)", "breachDate"),
+            LegalElement.slot("date of the notice", "Cal. Civ. Code § 1798.82(d)(2)(C)", "noticeDate"),
+            LegalElement.slot("whether notice was delayed by law enforcement", "Cal. Civ. Code § 1798.82(d)(2)(D)",
+                    "lawEnforcementDelayed"),
+            LegalElement.slot("general description of the incident", "Cal. Civ. Code § 1798.82(d)(2)(E)", "incidentDescription"),
+            LegalElement.slot("credit reporting agencies when a government ID was exposed", "Cal. Civ. Code § 1798.82(d)(2)(F)",
+                    "governmentIdExposed"),
+            LegalElement.slot("offer of identity theft prevention services", "Cal. Civ. Code § 1798.82(d)(2)(G)",
+                    "identityProtectionOffer"))),
+
+    /** GDPR and UK GDPR Art. 34(2) with Art. 33(3)(b)–(d). */
+    GDPR(Set.of("EU", "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT",
+            "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO", "GB"), List.of(
+            LegalElement.slot("nature of the breach", "GDPR Art. 34(2)", "incidentDescription"),
+            LegalElement.slot("name and contact details of the data protection officer or other contact point",
+                    "GDPR Art. 34(2), 33(3)(b)", "dpoContact"),
+            LegalElement.slot("likely consequences of the breach", "GDPR Art. 34(2), 33(3)(c)", "likelyConsequences"),
+            LegalElement.slot("measures taken or proposed to address the breach", "GDPR Art. 34(2), 33(3)(d)", "measuresTaken"))),
+
+    /** 45 CFR § 164.404(c), for covered entities; applied through {@link NoticeKind#BREACH_NOTICE_HIPAA}. */
+    HIPAA(Set.of(), List.of(
+            LegalElement.slot("description of what happened", "45 CFR § 164.404(c)(1)(A)", "incidentDescription"),
+            LegalElement.slot("date of the breach", "45 CFR § 164.404(c)(1)(A)", "breachDate"),
+            LegalElement.slot("date of discovery", "45 CFR § 164.404(c)(1)(A)", "discoveryDate"),
+            LegalElement.slot("types of unsecured protected health information involved", "45 CFR § 164.404(c)(1)(B)", "dataTypes"),
+            LegalElement.slot("steps individuals should take to protect themselves", "45 CFR § 164.404(c)(1)(C)", "recommendedSteps"),
+            LegalElement.slot("what the covered entity is doing to investigate, mitigate and protect", "45 CFR § 164.404(c)(1)(D)",
+                    "measuresTaken"),
+            LegalElement.slot("contact procedures (toll-free number, e-mail address, web site or postal address)",
+                    "45 CFR § 164.404(c)(1)(E)", "contactPhone", "contactEmail", "contactWebsite", "organizationAddress")));
+
+    private final Set<String> jurisdictions;
+    private final List<LegalElement> elements;
+
+    NoticeLaw(Set<String> jurisdictions, List<LegalElement> elements) {
+        this.jurisdictions = jurisdictions;
+        this.elements = elements;
+    }
+
+    public List<LegalElement> elements() {
+        return elements;
+    }
+
+    /** The laws whose content rules apply to a notice for a person in {@code jurisdiction} (country, subdivision or EU). */
+    public static Set<NoticeLaw> forJurisdiction(String jurisdiction) {
+        Set<NoticeLaw> laws = EnumSet.noneOf(NoticeLaw.class);
+        if (jurisdiction == null) {
+            return laws;
+        }
+        String country = countryOf(jurisdiction);
+        for (NoticeLaw law : values()) {
+            if (law.jurisdictions.contains(jurisdiction) || law.jurisdictions.contains(country)) {
+                laws.add(law);
+            }
+        }
+        return laws;
+    }
+
+    /** The regional group of a jurisdiction that templates may target as a whole: {@code EU} for GDPR countries. */
+    static String groupOf(String jurisdiction) {
+        String country = countryOf(jurisdiction);
+        return GDPR.jurisdictions.contains(country) && !country.equals("GB") && !country.equals("EU") ? "EU" : null;
+    }
+
+    static String countryOf(String jurisdiction) {
+        int dash = jurisdiction.indexOf('-');
+        return dash < 0 ? jurisdiction : jurisdiction.substring(0, dash);
+    }
+}
