@@ -1,5 +1,6 @@
 package org.breachline.notify;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -27,6 +28,30 @@ public sealed interface ElementCheck {
             // Plain-text parts may decorate headings like Markdown: "## What Happened?" or "**What Happened?**".
             s = s.replaceAll("^[#*_=\\s]+", "").replaceAll("[#*_=\\s]+$", "");
             return s.replaceAll("[?.:]$", "").strip();
+        }
+    }
+
+    /** Headings that, where present, appear in this order (the first block matching each). */
+    record HeadingsInOrder(List<String> headings) implements ElementCheck {
+        public HeadingsInOrder {
+            headings = List.copyOf(headings);
+        }
+
+        @Override
+        public boolean isMetBy(TemplatePart part) {
+            List<String> blocks = part.unconditionalBlocks().stream().map(Heading::normalise).toList();
+            int previous = -1;
+            for (String heading : headings) {
+                int index = blocks.indexOf(Heading.normalise(heading));
+                if (index < 0) {
+                    continue; // absence is the Heading check's business
+                }
+                if (index < previous) {
+                    return false;
+                }
+                previous = index;
+            }
+            return true;
         }
     }
 

@@ -1,21 +1,41 @@
 package org.breachline.notify;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
-/** One element a law requires a notice to carry, with where the law says so and how the catalog checks it. */
-public record LegalElement(String name, String citation, ElementCheck check) {
+/**
+ * One element a law (or regulator guidance) wants a notice to carry, with where it says so and how the catalog checks
+ * it. A missing {@link Force#REQUIRED} element refuses the template; a missing {@link Force#GUIDANCE} one is a warning.
+ */
+public record LegalElement(String name, String citation, ElementCheck check, Force force) {
+
+    /** Whether a template lacking the element is refused or only warned about. */
+    public enum Force { REQUIRED, GUIDANCE }
+
     public LegalElement {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(citation, "citation");
         Objects.requireNonNull(check, "check");
+        Objects.requireNonNull(force, "force");
     }
 
     static LegalElement heading(String text, String citation) {
-        return new LegalElement("heading \"" + text + "\"", citation, new ElementCheck.Heading(text));
+        return new LegalElement("heading \"" + text + "\"", citation, new ElementCheck.Heading(text), Force.REQUIRED);
     }
 
     static LegalElement slot(String name, String citation, String... variables) {
         return new LegalElement(name + " (variable " + String.join(" or ", variables) + ")", citation,
-                new ElementCheck.AnyVariable(java.util.Set.of(variables)));
+                new ElementCheck.AnyVariable(Set.of(variables)), Force.REQUIRED);
+    }
+
+    static LegalElement guidanceSlot(String name, String citation, String... variables) {
+        return new LegalElement(name + " (variable " + String.join(" or ", variables) + ")", citation,
+                new ElementCheck.AnyVariable(Set.of(variables)), Force.GUIDANCE);
+    }
+
+    static LegalElement headingsInOrder(String citation, String... headings) {
+        return new LegalElement("headings in the order " + String.join(", ", headings), citation,
+                new ElementCheck.HeadingsInOrder(List.of(headings)), Force.GUIDANCE);
     }
 }

@@ -19,8 +19,11 @@ public enum NoticeLaw {
             LegalElement.heading("What We Are Doing.", "Cal. Civ. Code § 1798.82(d)(1)"),
             LegalElement.heading("What You Can Do.", "Cal. Civ. Code § 1798.82(d)(1)"),
             LegalElement.heading("For More Information.", "Cal. Civ. Code § 1798.82(d)(1)"),
+            // The statute lists the headings in this order and the model form follows it, but does not say the order is mandatory.
+            LegalElement.headingsInOrder("Cal. Civ. Code § 1798.82(d)(1)", "What Happened?", "What Information Was Involved?",
+                    "What We Are Doing.", "What You Can Do.", "For More Information."),
             new LegalElement("text of at least 10-point type", "Cal. Civ. Code § 1798.82(d)(1)(C)",
-                    new ElementCheck.MinimumFontSize(10)),
+                    new ElementCheck.MinimumFontSize(10), LegalElement.Force.REQUIRED),
             LegalElement.slot("name of the notifying business", "Cal. Civ. Code § 1798.82(d)(2)(A)", "organizationName"),
             LegalElement.slot("contact information of the notifying business", "Cal. Civ. Code § 1798.82(d)(2)(A)",
                     "contactPhone", "contactEmail", "contactWebsite", "organizationAddress"),
@@ -42,7 +45,9 @@ public enum NoticeLaw {
             LegalElement.slot("name and contact details of the data protection officer or other contact point",
                     "GDPR Art. 34(2), 33(3)(b)", "dpoContact"),
             LegalElement.slot("likely consequences of the breach", "GDPR Art. 34(2), 33(3)(c)", "likelyConsequences"),
-            LegalElement.slot("measures taken or proposed to address the breach", "GDPR Art. 34(2), 33(3)(d)", "measuresTaken"))),
+            LegalElement.slot("measures taken or proposed to address the breach", "GDPR Art. 34(2), 33(3)(d)", "measuresTaken"),
+            LegalElement.guidanceSlot("advice on what the person can do to protect themselves", "WP250rev.01 part III",
+                    "recommendedSteps"))),
 
     /** 45 CFR § 164.404(c), for covered entities; applied through {@link NoticeKind#BREACH_NOTICE_HIPAA}. */
     HIPAA(Set.of(), List.of(

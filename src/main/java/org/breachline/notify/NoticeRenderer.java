@@ -55,8 +55,8 @@ public final class NoticeRenderer {
         }
         // A line break in a header would let a value inject headers: the subject is always one line.
         String subject = execute(template.subject().orElseThrow(), scope).replaceAll("[\\r\\n\\t]+", " ").strip();
-        String html = execute(template.html().orElseThrow(), scope);
-        String text = execute(template.text(), scope);
+        String html = execute(template.html().orElseThrow(), scope).strip();
+        String text = execute(template.text(), scope).strip();
         return new RenderedNotice.Email(template.file(), subject, html, text, unset);
     }
 

@@ -45,10 +45,13 @@ public final class TemplateCatalog {
 
     private final Map<NoticeKind, Map<Channel, Map<String, NoticeTemplate>>> templates;
     private final String defaultLanguage;
+    private final List<TemplateProblem> warnings;
 
-    private TemplateCatalog(Map<NoticeKind, Map<Channel, Map<String, NoticeTemplate>>> templates, String defaultLanguage) {
+    private TemplateCatalog(Map<NoticeKind, Map<Channel, Map<String, NoticeTemplate>>> templates, String defaultLanguage,
+            List<TemplateProblem> warnings) {
         this.templates = templates;
         this.defaultLanguage = defaultLanguage;
+        this.warnings = List.copyOf(warnings);
     }
 
     /** Loads {@code folder} with English as the default language. */
@@ -63,6 +66,14 @@ public final class TemplateCatalog {
      */
     public static TemplateCatalog load(Path folder, String defaultLanguage) {
         return new Loader(folder, defaultLanguage).load();
+    }
+
+    /**
+     * What regulator guidance (not law) wants and a loaded template lacks, such as California's heading order or the
+     * GDPR guidance's advice to the person: log these at startup; they do not refuse the template.
+     */
+    public List<TemplateProblem> warnings() {
+        return warnings;
     }
 
     /** Every loaded template. */
@@ -148,6 +159,7 @@ public final class TemplateCatalog {
         private final Path folder;
         private final String defaultLanguage;
         private final List<TemplateProblem> problems = new ArrayList<>();
+        private final List<TemplateProblem> warnings = new ArrayList<>();
         private final DefaultMustacheFactory htmlFactory = new DefaultMustacheFactory();
         private final DefaultMustacheFactory plainFactory = new PlainTextMustacheFactory();
         private final Map<NoticeKind, Map<Channel, Map<String, NoticeTemplate>>> templates = new EnumMap<>(NoticeKind.class);
@@ -173,7 +185,7 @@ public final class TemplateCatalog {
             if (!problems.isEmpty()) {
                 throw new TemplateRejectedException(problems);
             }
-            return new TemplateCatalog(freeze(), defaultLanguage);
+            return new TemplateCatalog(freeze(), defaultLanguage, warnings);
         }
 
         private Map<NoticeKind, Map<Channel, Map<String, NoticeTemplate>>> freeze() {
@@ -303,12 +315,20 @@ public final class TemplateCatalog {
                     boolean complete = true;
                     for (LegalElement element : law.elements()) {
                         for (TemplatePart part : List.of(htmlPart, textPart)) {
-                            if (!element.check().isMetBy(part)) {
-                                complete = false;
+                            if (element.check().isMetBy(part)) {
+                                continue;
+                            }
+                            if (element.force() == LegalElement.Force.GUIDANCE) {
                                 if (required.contains(law)) {
-                                    problem(file, "the " + part.name() + " part lacks " + element.name() + ", required by "
-                                            + element.citation() + " (" + law + ")");
+                                    warnings.add(new TemplateProblem(file, "the " + part.name() + " part lacks "
+                                            + element.name() + ", recommended by " + element.citation() + " (" + law + ")"));
                                 }
+                                continue;
+                            }
+                            complete = false;
+                            if (required.contains(law)) {
+                                problem(file, "the " + part.name() + " part lacks " + element.name() + ", required by "
+                                        + element.citation() + " (" + law + ")");
                             }
                         }
                     }

@@ -50,7 +50,9 @@ class NoticeRendererTest {
         assertThat(email.html()).contains("<h1 style=\"font-size: 26px; border-bottom: 3px solid #b00020;\">Notice of Data Breach</h1>")
                 .contains("What Information Was Involved?").contains("<li>Social Security number</li>")
                 .contains("Equifax").contains("was not delayed by a law enforcement investigation");
-        assertThat(email.text()).contains("What You Can Do.\nWatch your accounts and change your password.");
+        assertThat(email.text()).startsWith("NOTICE OF DATA BREACH\n")
+                .contains("What You Can Do.\nWatch your accounts and change your password.");
+        assertThat(email.html()).startsWith("<!DOCTYPE html>");
     }
 
     @Test

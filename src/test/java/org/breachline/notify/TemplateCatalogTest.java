@@ -34,6 +34,34 @@ class TemplateCatalogTest {
     }
 
     @Test
+    void shippedTemplatesFollowTheGuidanceToo() {
+        assertThat(TemplateCatalog.load(TemplateFolder.SHIPPED).warnings()).isEmpty();
+    }
+
+    @Test
+    void warnsButLoadsWhenCaliforniasHeadingsAreOutOfOrder() {
+        var swapped = folder().replace(CALIFORNIA, "What We Are Doing.", "@@")
+                .replace(CALIFORNIA, "What You Can Do.", "What We Are Doing.")
+                .replace(CALIFORNIA, "@@", "What You Can Do.");
+
+        var catalog = swapped.load();
+
+        assertThat(catalog.warnings()).extracting(TemplateProblem::toString).anySatisfy(warning -> assertThat(warning)
+                .startsWith(CALIFORNIA + ": the html part lacks headings in the order").contains("recommended by"));
+        assertThat(catalog.resolve(NoticeKind.BREACH_NOTICE, Channel.EMAIL, "en-US", "US-CA").file()).isEqualTo(CALIFORNIA);
+    }
+
+    @Test
+    void warnsButLoadsWhenAGdprNoticeGivesNoAdviceToThePerson() {
+        var catalog = folder().replace("breach-notice/email/en-EU.mustache", "{{recommendedSteps}}", "").load();
+
+        assertThat(catalog.warnings()).extracting(TemplateProblem::message)
+                .contains("the text part lacks advice on what the person can do to protect themselves (variable recommendedSteps),"
+                        + " recommended by WP250rev.01 part III (GDPR)");
+        assertThat(catalog.resolve(NoticeKind.BREACH_NOTICE, Channel.EMAIL, "en", "FR").file()).isEqualTo("breach-notice/email/en-EU.mustache");
+    }
+
+    @Test
     void findsWhichLawsEachShippedEmailTemplateSatisfies() {
         var catalog = TemplateCatalog.load(TemplateFolder.SHIPPED);
 
