@@ -88,6 +88,22 @@ class AffectedPeopleReaderJsonLinesTest {
     }
 
     @Test
+    void offersTheRowsAsAStreamThatClosesTheFile() {
+        var closed = new boolean[1];
+        var in = new ByteArrayInputStream("{\"reference\":\"P-1\",\"email\":\"a@example.com\"}\n{}\n".getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public void close() {
+                closed[0] = true;
+            }
+        };
+
+        try (var rows = reader.open(in, ImportFormat.JSON_LINES).stream()) {
+            assertThat(rows.map(row -> row.getClass().getSimpleName())).containsExactly("Accepted", "Rejected");
+        }
+        assertThat(closed[0]).isTrue();
+    }
+
+    @Test
     void readsAnEmptyFileAsNoRows() {
         assertThat(read("")).isEmpty();
     }

@@ -3,6 +3,7 @@ package org.breachline.people;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
+import java.lang.ref.WeakReference;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -93,9 +94,13 @@ class AffectedPeopleReaderStreamingTest {
         long lastLine = 0;
         long worstReadAhead = 0;
         long rowBytesConsumed = format == ImportFormat.CSV ? GeneratedPeople.CSV_HEADER.length() : 0;
+        WeakReference<RowOutcome> firstRow = null;
         try (PersonRows rows = reader.open(source, format)) {
             while (rows.hasNext()) {
                 RowOutcome outcome = rows.next();
+                if (firstRow == null) {
+                    firstRow = new WeakReference<>(outcome);
+                }
                 assertThat(outcome).isInstanceOf(RowOutcome.Accepted.class);
                 accepted++;
                 lastLine = outcome.line();
@@ -109,5 +114,14 @@ class AffectedPeopleReaderStreamingTest {
         assertThat(source.bytesProduced).isEqualTo(rowBytesConsumed).isGreaterThan(ROWS * 50L);
         // The reader never ran far ahead of the rows it handed out: it did not load the file.
         assertThat(worstReadAhead).isLessThan(MAX_READ_AHEAD_BYTES);
+        // Nor did it keep the rows it handed out: once we drop the first, the collector can take it.
+        assertThat(collectedEventually(firstRow)).isTrue();
+    }
+
+    private static boolean collectedEventually(WeakReference<?> reference) {
+        for (int attempt = 0; attempt < 10 && reference.get() != null; attempt++) {
+            System.gc();
+        }
+        return reference.get() == null;
     }
 }
