@@ -67,6 +67,34 @@ public sealed interface ElementCheck {
         }
     }
 
+    /** Content the law forbids: the part uses none of these variables. */
+    record NoVariable(Set<String> names) implements ElementCheck {
+        public NoVariable {
+            names = Set.copyOf(names);
+        }
+
+        @Override
+        public boolean isMetBy(TemplatePart part) {
+            return names.stream().noneMatch(part.variables()::contains);
+        }
+    }
+
+    /**
+     * Fixed wording a law requires (a right, a procedure): the unconditional text contains one of these phrases,
+     * case-insensitively. Only meaningful for templates in the phrases' language.
+     */
+    record AnyPhrase(List<String> phrases) implements ElementCheck {
+        public AnyPhrase {
+            phrases = List.copyOf(phrases);
+        }
+
+        @Override
+        public boolean isMetBy(TemplatePart part) {
+            String text = String.join(" ", part.unconditionalBlocks()).replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+            return phrases.stream().anyMatch(phrase -> text.contains(phrase.toLowerCase(Locale.ROOT)));
+        }
+    }
+
     /** No CSS font size below {@code points} in the part's source (pixels count at 96 per inch, 0.75 pt each). */
     record MinimumFontSize(double points) implements ElementCheck {
         private static final Pattern FONT_SIZE = Pattern.compile("font-size\\s*:\\s*([0-9.]+)\\s*(pt|px)", Pattern.CASE_INSENSITIVE);

@@ -29,6 +29,21 @@ public record LegalElement(String name, String citation, ElementCheck check, For
                 new ElementCheck.AnyVariable(Set.of(variables)), Force.REQUIRED);
     }
 
+    static LegalElement phrase(String name, String citation, String... phrases) {
+        return new LegalElement(name + " (wording such as \"" + phrases[0] + "\")", citation,
+                new ElementCheck.AnyPhrase(List.of(phrases)), Force.REQUIRED);
+    }
+
+    static LegalElement forbidden(String name, String citation, String... variables) {
+        return new LegalElement(name + " (variable " + String.join(" or ", variables) + ")", citation,
+                new ElementCheck.NoVariable(Set.of(variables)), Force.REQUIRED);
+    }
+
+    /** How a part falls short of this element, for messages: "lacks X" or, for forbidden content, "states X". */
+    String shortfall() {
+        return (check instanceof ElementCheck.NoVariable ? "states what the law forbids: " : "lacks ") + name;
+    }
+
     static LegalElement guidanceSlot(String name, String citation, String... variables) {
         return new LegalElement(name + " (variable " + String.join(" or ", variables) + ")", citation,
                 new ElementCheck.AnyVariable(Set.of(variables)), Force.GUIDANCE);

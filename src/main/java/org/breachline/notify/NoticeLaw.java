@@ -38,6 +38,21 @@ public enum NoticeLaw {
             LegalElement.slot("offer of identity theft prevention services", "Cal. Civ. Code § 1798.82(d)(2)(G)",
                     "identityProtectionOffer"))),
 
+    /**
+     * Mass. G.L. c. 93H § 3(b) and § 3A: the resident's rights (police report, free security freeze) and, if SSNs were
+     * exposed, the monitoring offer; the notice must not state the nature of the breach (nor the number of residents
+     * affected, for which templates have no variable).
+     */
+    MASSACHUSETTS(Set.of("US-MA"), List.of(
+            LegalElement.phrase("right to obtain a police report", "M.G.L. c. 93H § 3(b)", "police report"),
+            LegalElement.phrase("how to request a security freeze", "M.G.L. c. 93H § 3(b)", "security freeze"),
+            LegalElement.phrase("no charge for a security freeze", "M.G.L. c. 93H § 3(b) (as amended 2019)",
+                    "no charge", "free of charge", "without charge"),
+            LegalElement.slot("credit monitoring offer when Social Security numbers were exposed", "M.G.L. c. 93H § 3A(a)",
+                    "identityProtectionOffer"),
+            LegalElement.forbidden("the nature of the breach", "M.G.L. c. 93H § 3(b)",
+                    "incidentDescription"))),
+
     /** GDPR and UK GDPR Art. 34(2) with Art. 33(3)(b)–(d). */
     GDPR(Set.of("EU", "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT",
             "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO", "GB"), List.of(

@@ -320,14 +320,14 @@ public final class TemplateCatalog {
                             }
                             if (element.force() == LegalElement.Force.GUIDANCE) {
                                 if (required.contains(law)) {
-                                    warnings.add(new TemplateProblem(file, "the " + part.name() + " part lacks "
-                                            + element.name() + ", recommended by " + element.citation() + " (" + law + ")"));
+                                    warnings.add(new TemplateProblem(file, "the " + part.name() + " part "
+                                            + element.shortfall() + ", recommended by " + element.citation() + " (" + law + ")"));
                                 }
                                 continue;
                             }
                             complete = false;
                             if (required.contains(law)) {
-                                problem(file, "the " + part.name() + " part lacks " + element.name() + ", required by "
+                                problem(file, "the " + part.name() + " part " + element.shortfall() + ", required by "
                                         + element.citation() + " (" + law + ")");
                             }
                         }

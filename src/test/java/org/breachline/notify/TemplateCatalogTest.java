@@ -26,7 +26,7 @@ class TemplateCatalogTest {
         var catalog = TemplateCatalog.load(TemplateFolder.SHIPPED);
 
         assertThat(catalog.templates()).extracting(NoticeTemplate::file).containsExactlyInAnyOrder(
-                "breach-notice/email/en.mustache", "breach-notice/email/en-US-CA.mustache",
+                "breach-notice/email/en.mustache", "breach-notice/email/en-US-CA.mustache", "breach-notice/email/en-US-MA.mustache",
                 "breach-notice/email/en-EU.mustache", "breach-notice/email/de.mustache",
                 "breach-notice/sms/en.mustache", "breach-notice/sms/de.mustache",
                 "breach-notice-hipaa/email/en.mustache",
@@ -103,7 +103,7 @@ class TemplateCatalogTest {
         var relaxed = folder().replace(CALIFORNIA, "What We Are Doing.", "WHAT WE ARE DOING")
                 .replace(CALIFORNIA, "What Happened?", "## What happened");
 
-        assertThat(relaxed.load().templates()).hasSize(9);
+        assertThat(relaxed.load().templates()).hasSize(10);
     }
 
     @Test
@@ -139,6 +139,32 @@ class TemplateCatalogTest {
         var broken = folder().replace("breach-notice/email/en-EU.mustache", "{{dpoContact}}", "our team");
 
         assertThatThrownBy(broken::load).hasMessageContaining("en-EU.mustache: the html part lacks name and contact details of the data protection officer");
+    }
+
+    @Test
+    void refusesAMassachusettsVariantThatDescribesTheNatureOfTheBreach() {
+        var broken = folder().replace("breach-notice/email/en-US-MA.mustache", "<p>Date of this notice: {{noticeDate}}</p>",
+                "<p>Date of this notice: {{noticeDate}}</p><p>{{incidentDescription}}</p>");
+
+        assertThatThrownBy(broken::load).hasMessageContaining(
+                "en-US-MA.mustache: the html part states what the law forbids: the nature of the breach (variable incidentDescription)");
+    }
+
+    @Test
+    void refusesAMassachusettsVariantThatDoesNotSayTheFreezeIsFree() {
+        var broken = folder().replace("breach-notice/email/en-US-MA.mustache", "is free: there is no charge.", "is possible.");
+
+        assertThatThrownBy(broken::load).hasMessageContaining("lacks no charge for a security freeze");
+    }
+
+    @Test
+    void servesMassachusettsResidentsTheirOwnNoticeBecauseTheDefaultTellsWhatHappened() {
+        var catalog = TemplateCatalog.load(TemplateFolder.SHIPPED);
+
+        assertThat(catalog.resolve(NoticeKind.BREACH_NOTICE, Channel.EMAIL, "en-US", "US-MA").file())
+                .isEqualTo("breach-notice/email/en-US-MA.mustache");
+        assertThat(catalog.resolve(NoticeKind.BREACH_NOTICE, Channel.EMAIL, "de", "US-MA").file())
+                .isEqualTo("breach-notice/email/en-US-MA.mustache");
     }
 
     @Test
