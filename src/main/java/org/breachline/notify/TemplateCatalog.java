@@ -390,11 +390,12 @@ public final class TemplateCatalog {
             }
 
             private Mustache compile(String partName, String source, boolean html) {
-                for (String forbidden : MustacheSource.forbiddenTags(source, html)) {
+                List<String> forbiddenTags = MustacheSource.forbiddenTags(source, html);
+                for (String forbidden : forbiddenTags) {
                     problem(file, "the " + partName + " part " + forbidden);
                 }
-                if (problems.size() != problemsBefore) {
-                    return null;
+                if (!forbiddenTags.isEmpty()) {
+                    return null; // a partial would make the compiler look for files
                 }
                 Mustache compiled;
                 try {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -214,6 +215,21 @@ class TemplateCatalogTest {
                 .replace("breach-notice/sms/de.mustache", "{{noticeUrl}}", "{{=<% %>=}}");
 
         assertThatThrownBy(broken::load).hasMessageContaining("uses a partial").hasMessageContaining("changes the delimiters");
+    }
+
+    @Test
+    void reportsEveryProblemOfAFileAtOnce() {
+        var broken = folder().replace(ENGLISH, "{{organizationName}}\n--- html ---", "{{orgName}}\n--- html ---")
+                .replace(ENGLISH, "<p>{{measuresTaken}}</p>", "<p>{{{measuresTaken}}}</p>")
+                .replace(ENGLISH, "{{recommendedSteps}}\n{{#governmentIdExposed}}\nYou", "{{steps}}\n{{#governmentIdExposed}}\nYou");
+
+        assertThatThrownBy(broken::load).satisfies(e -> assertThat(((TemplateRejectedException) e).problems())
+                .extracting(TemplateProblem::message).containsExactlyInAnyOrder(
+                        "the subject part uses unknown variable 'orgName' (breach-notice templates may use: "
+                                + String.join(", ", new TreeSet<>(NoticeKind.BREACH_NOTICE.variables())) + ")",
+                        "the html part writes a value unescaped in the html part ({{{measuresTaken}}}); every value in HTML must be escaped",
+                        "the text part uses unknown variable 'steps' (breach-notice templates may use: "
+                                + String.join(", ", new TreeSet<>(NoticeKind.BREACH_NOTICE.variables())) + ")"));
     }
 
     @Test
