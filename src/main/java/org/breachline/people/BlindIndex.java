@@ -1,0 +1,54 @@
+package org.breachline.people;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.InvalidKeyException;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Objects;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * A deterministic keyed hash (HMAC-SHA256) of a contact value, stored beside its ciphertext so that people can be
+ * found and deduplicated by reference or email without decrypting. The index key must never rotate without rehashing
+ * every row, so it is separate from the encryption keys. Thread-safe.
+ */
+public final class BlindIndex {
+    private static final String ALGORITHM = "HmacSHA256";
+    private final SecretKeySpec key;
+
+    public BlindIndex(ContactKeyRing keys) {
+        this.key = new SecretKeySpec(Objects.requireNonNull(keys, "keys").indexKey(), ALGORITHM);
+    }
+
+    /**
+     * The lower-case hex HMAC of {@code value} within {@code purpose} (such as {@code "email"}); the purpose keeps
+     * equal values of different fields apart.
+     */
+    public String of(String purpose, String value) {
+        Objects.requireNonNull(purpose, "purpose");
+        Objects.requireNonNull(value, "value");
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(key);
+            mac.update(purpose.getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) 0); // separates purpose from value so ("ab","c") ≠ ("a","bc")
+            return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (InvalidKeyException e) {
+            throw new IllegalStateException("index key rejected", e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available", e);
+        }
+    }
+
+    /** The index of an email address, matching however its case was written. */
+    public String ofEmail(String email) {
+        return of("email", email.strip().toLowerCase(Locale.ROOT));
+    }
+
+    /** The index of a person's reference within an incident, the natural key for deduplicating imports. */
+    public String ofReference(String incidentKey, String reference) {
+        return of("reference:" + incidentKey, reference.strip());
+    }
+}

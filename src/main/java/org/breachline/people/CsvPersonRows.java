@@ -1,0 +1,132 @@
+package org.breachline.people;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/** Rows of an RFC 4180 CSV file whose first record names the columns. */
+final class CsvPersonRows implements PersonRows {
+    private final LineIndexingReader lines;
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> records;
+    private final RowValidator validator;
+    private final PersonField[] columns;
+    private RowOutcome pending;
+
+    CsvPersonRows(Reader reader, RowValidator validator) {
+        this.validator = validator;
+        this.lines = new LineIndexingReader(reader);
+        try {
+            // The header is read as an ordinary record so that unknown and duplicate names get our own errors.
+            this.parser = CSVFormat.RFC4180.builder().get().parse(lines);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.records = parser.iterator();
+        CSVRecord header = nextRecord();
+        if (header == null) {
+            throw new ImportFileException(0, "the file is empty: a header row naming the columns is required");
+        }
+        this.columns = columnsOf(header, lines.lineAt(header.getCharacterPosition()));
+    }
+
+    private static PersonField[] columnsOf(CSVRecord header, long line) {
+        List<PersonField> fields = new ArrayList<>();
+        Set<String> unknown = new LinkedHashSet<>();
+        Set<String> duplicates = new LinkedHashSet<>();
+        for (String raw : header) {
+            String name = raw.strip().toLowerCase(Locale.ROOT);
+            var field = PersonField.fromKey(name);
+            if (field.isEmpty()) {
+                unknown.add(raw.strip());
+            } else if (fields.contains(field.get())) {
+                duplicates.add(name);
+            } else {
+                fields.add(field.get());
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new ImportFileException(line, "unknown columns in the header: " + String.join(", ", unknown)
+                    + " (expected some of " + Arrays.stream(PersonField.values()).map(PersonField::key)
+                    .collect(Collectors.joining(", ")) + ")");
+        }
+        if (!duplicates.isEmpty()) {
+            throw new ImportFileException(line, "columns named more than once in the header: " + String.join(", ", duplicates));
+        }
+        if (!fields.contains(PersonField.REFERENCE)) {
+            throw new ImportFileException(line, "the header has no reference column");
+        }
+        return fields.toArray(PersonField[]::new);
+    }
+
+    @Override
+    public boolean hasNext() {
+        while (pending == null) {
+            CSVRecord record = nextRecord();
+            if (record == null) {
+                return false;
+            }
+            if (record.size() == 1 && record.get(0).isBlank()) {
+                continue; // a blank line is not a row
+            }
+            pending = toOutcome(record);
+        }
+        return true;
+    }
+
+    @Override
+    public RowOutcome next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        RowOutcome outcome = pending;
+        pending = null;
+        return outcome;
+    }
+
+    private RowOutcome toOutcome(CSVRecord record) {
+        long line = lines.lineAt(record.getCharacterPosition());
+        if (record.size() != columns.length) {
+            return RowOutcome.Rejected.of(line, "row",
+                    "row has " + record.size() + " fields but the header has " + columns.length);
+        }
+        Map<PersonField, String> values = new EnumMap<>(PersonField.class);
+        for (int i = 0; i < columns.length; i++) {
+            values.put(columns[i], record.get(i));
+        }
+        return validator.validate(line, values);
+    }
+
+    private CSVRecord nextRecord() {
+        try {
+            return records.hasNext() ? records.next() : null;
+        } catch (UncheckedIOException | IllegalStateException e) {
+            // The parser's message may quote file content, which is personal data: report only where it broke.
+            throw new ImportFileException(parser.getCurrentLineNumber() + 1,
+                    "the CSV is malformed (for example an unclosed quote) near line " + (parser.getCurrentLineNumber() + 1));
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            parser.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

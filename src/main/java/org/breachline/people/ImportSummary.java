@@ -1,0 +1,5 @@
+package org.breachline.people;
+
+/** Counts of one import run. */
+public record ImportSummary(long accepted, long rejected) {
+}

@@ -1,0 +1,146 @@
+package org.breachline.people;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.IllformedLocaleException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Checks and normalises the raw values of one row. Every reason is a fixed sentence: it must never echo the value,
+ * which is personal data.
+ */
+final class RowValidator {
+    static final int MAX_REFERENCE = 200;
+    static final int MAX_NAME = 300;
+    // E.164 allows 15 digits; anything far longer is not worth handing to the parser.
+    private static final int MAX_PHONE_INPUT = 40;
+    private static final int MAX_LOCALE = 35;
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+    private final ImportSettings settings;
+    private final KnownJurisdictions jurisdictions;
+    private final EmailAddressCheck emailCheck = new EmailAddressCheck();
+    private final PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
+
+    RowValidator(ImportSettings settings, KnownJurisdictions jurisdictions) {
+        this.settings = settings;
+        this.jurisdictions = jurisdictions;
+    }
+
+    /** Validates a row whose values are already stripped; absent and blank values are null. */
+    RowOutcome validate(long line, Map<PersonField, String> raw) {
+        Map<PersonField, String> values = new EnumMap<>(PersonField.class);
+        for (var entry : raw.entrySet()) {
+            String value = entry.getValue() == null ? null : entry.getValue().strip();
+            if (value != null && !value.isEmpty()) {
+                values.put(entry.getKey(), value);
+            }
+        }
+        List<RowProblem> problems = new ArrayList<>();
+
+        String reference = values.get(PersonField.REFERENCE);
+        if (reference == null) {
+            problems.add(problem(PersonField.REFERENCE, "reference is required"));
+        } else if (reference.length() > MAX_REFERENCE) {
+            problems.add(problem(PersonField.REFERENCE, "reference is longer than " + MAX_REFERENCE + " characters"));
+        } else if (hasControlCharacters(reference)) {
+            problems.add(problem(PersonField.REFERENCE, "reference contains control characters"));
+        }
+
+        // A quoted CSV field may span lines; in a salutation any run of whitespace reads as one space.
+        String name = values.get(PersonField.NAME) == null ? null : WHITESPACE.matcher(values.get(PersonField.NAME)).replaceAll(" ");
+        if (name != null && name.length() > MAX_NAME) {
+            problems.add(problem(PersonField.NAME, "name is longer than " + MAX_NAME + " characters"));
+            name = null;
+        } else if (name != null && hasControlCharacters(name)) {
+            problems.add(problem(PersonField.NAME, "name contains control characters"));
+            name = null;
+        }
+
+        String jurisdiction = values.get(PersonField.JURISDICTION);
+        if (jurisdiction != null) {
+            var known = jurisdictions.canonical(jurisdiction);
+            if (known.isEmpty()) {
+                problems.add(problem(PersonField.JURISDICTION,
+                        "jurisdiction is not a known ISO 3166-1 country or supported ISO 3166-2 subdivision"));
+            }
+            jurisdiction = known.orElse(null);
+        }
+
+        String email = values.get(PersonField.EMAIL);
+        if (email != null) {
+            var normalised = emailCheck.normalise(email);
+            if (normalised.isEmpty()) {
+                problems.add(problem(PersonField.EMAIL, "email is not a valid address"));
+            }
+            email = normalised.orElse(null);
+        }
+
+        String phone = values.get(PersonField.PHONE);
+        if (phone != null) {
+            String region = jurisdiction != null ? KnownJurisdictions.countryOf(jurisdiction) : settings.defaultRegion();
+            phone = e164(phone, region);
+            if (phone == null) {
+                problems.add(problem(PersonField.PHONE, "phone is not a valid number for region " + region));
+            }
+        }
+
+        String locale = values.get(PersonField.LOCALE);
+        if (locale != null) {
+            locale = languageTag(locale);
+            if (locale == null) {
+                problems.add(problem(PersonField.LOCALE, "locale is not a BCP 47 language tag such as en or de-DE"));
+            }
+        }
+
+        if (!values.containsKey(PersonField.EMAIL) && !values.containsKey(PersonField.PHONE)) {
+            problems.add(new RowProblem("email", "an email or a phone is required"));
+        }
+        if (!problems.isEmpty()) {
+            return new RowOutcome.Rejected(line, problems);
+        }
+        return new RowOutcome.Accepted(line, new AffectedPersonRow(reference, name, email, phone, locale, jurisdiction));
+    }
+
+    private String e164(String input, String region) {
+        if (input.length() > MAX_PHONE_INPUT) {
+            return null;
+        }
+        try {
+            PhoneNumber number = phones.parse(input, region);
+            return phones.isValidNumber(number) ? phones.format(number, PhoneNumberUtil.PhoneNumberFormat.E164) : null;
+        } catch (NumberParseException e) {
+            return null;
+        }
+    }
+
+    private static String languageTag(String input) {
+        if (input.length() > MAX_LOCALE) {
+            return null;
+        }
+        try {
+            // Files often write en_US; BCP 47 uses hyphens.
+            Locale locale = new Locale.Builder().setLanguageTag(input.replace('_', '-')).build();
+            if (locale.getLanguage().isEmpty()) {
+                return null;
+            }
+            return locale.toLanguageTag();
+        } catch (IllformedLocaleException e) {
+            return null;
+        }
+    }
+
+    private static boolean hasControlCharacters(String value) {
+        return value.chars().anyMatch(Character::isISOControl);
+    }
+
+    private static RowProblem problem(PersonField field, String reason) {
+        return new RowProblem(field.key(), reason);
+    }
+}
