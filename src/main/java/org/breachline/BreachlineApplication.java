@@ -27,11 +27,25 @@ import org.breachline.http.ValidationErrorMapper;
 import org.breachline.http.WebErrorMapper;
 import org.breachline.incident.IncidentResource;
 import org.breachline.incident.IncidentService;
+import org.breachline.obligation.DeadlinesConfiguration;
+import org.breachline.obligation.DeadlinesResource;
+import org.breachline.obligation.FactsErrorMapper;
+import org.breachline.obligation.LoggedReminders;
+import org.breachline.obligation.ObligationResource;
+import org.breachline.obligation.ObligationService;
+import org.breachline.obligation.ReminderScheduler;
+import org.breachline.obligation.RulesCommand;
+import org.breachline.obligation.RulesResource;
+import org.breachline.rules.EngineSettings;
+import org.breachline.rules.Rulebook;
+import org.breachline.rules.RulesEngine;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Clock;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 
 /** The Breachline service: wires configuration, storage, features and HTTP together. */
 public class BreachlineApplication extends Application<BreachlineConfiguration> {
@@ -68,6 +82,7 @@ public class BreachlineApplication extends Application<BreachlineConfiguration> 
             }
         });
         bootstrap.addCommand(new TokensCommand());
+        bootstrap.addCommand(new RulesCommand());
     }
 
     @Override
@@ -90,6 +105,18 @@ public class BreachlineApplication extends Application<BreachlineConfiguration> 
         TokenService tokens = new TokenService(jdbi, audit, clock);
         IncidentService incidents = new IncidentService(jdbi, audit, clock, env.getObjectMapper(), env.getValidator());
 
+        DeadlinesConfiguration deadlines = config.getDeadlines();
+        String overrides = deadlines.getRulebookOverrideDirectory();
+        Rulebook rulebook = overrides == null || overrides.isBlank() ? Rulebook.load() : Rulebook.load(Path.of(overrides));
+        RulesEngine engine = new RulesEngine(rulebook, new EngineSettings(ZoneId.of(deadlines.getDefaultTimeZone()),
+                deadlines.getInternalTarget().toJavaDuration()));
+        ObligationService obligations = new ObligationService(jdbi, engine, deadlines, incidents, audit, clock);
+        incidents.addListener(obligations);
+        if (deadlines.getReminders().isEnabled()) {
+            env.lifecycle().manage(new ReminderScheduler(jdbi, incidents, new LoggedReminders(),
+                    deadlines.getReminders(), clock));
+        }
+
         env.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(new JsonErrorHandler()));
         var jersey = env.jersey();
         jersey.register(new BodySizeLimit(config.getHttp().getMaxBodySize().toBytes()));
@@ -101,7 +128,11 @@ public class BreachlineApplication extends Application<BreachlineConfiguration> 
         jersey.register(new WebErrorMapper());
         jersey.register(new UnexpectedErrorMapper());
 
+        jersey.register(new FactsErrorMapper());
         jersey.register(new IncidentResource(incidents));
+        jersey.register(new ObligationResource(obligations));
+        jersey.register(new DeadlinesResource(obligations));
+        jersey.register(new RulesResource(engine));
         jersey.register(new AuditResource(audit));
         jersey.register(new OpenApiResource(env.getObjectMapper()));
     }

@@ -1,5 +1,9 @@
 package org.breachline.incident;
 
+import org.breachline.rules.DataCategory;
+import org.breachline.rules.Encryption;
+import org.breachline.rules.Risk;
+import org.breachline.rules.Cause;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

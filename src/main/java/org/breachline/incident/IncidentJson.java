@@ -1,5 +1,6 @@
 package org.breachline.incident;
 
+import org.breachline.rules.DataCategory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;

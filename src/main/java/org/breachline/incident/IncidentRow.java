@@ -1,5 +1,8 @@
 package org.breachline.incident;
 
+import org.breachline.rules.Encryption;
+import org.breachline.rules.Risk;
+import org.breachline.rules.Cause;
 import java.time.Instant;
 import java.util.UUID;
 

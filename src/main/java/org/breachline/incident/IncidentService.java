@@ -291,7 +291,8 @@ public class IncidentService {
             Map.Entry<String, JsonNode> e = fields.next();
             JsonNode value = e.getValue();
             if (value.isNull()) {
-                target.putNull(e.getKey());
+                // A missing member reads back as null, so removing covers both "clear a fact" and "drop a map key".
+                target.remove(e.getKey());
             } else if (value.isObject() && target.get(e.getKey()) instanceof ObjectNode existing) {
                 mergePatch(existing, value);
             } else {

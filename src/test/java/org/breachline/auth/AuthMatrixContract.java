@@ -25,6 +25,8 @@ abstract class AuthMatrixContract {
     abstract TestApp app();
 
     private String incident;
+    private String obligation;
+    static final Set<Role> APPROVERS = EnumSet.of(Role.ADMIN, Role.APPROVER);
 
     /** An endpoint and the roles that may call it. */
     record Endpoint(String method, String path, String body, Set<Role> allowed) {
@@ -46,6 +48,12 @@ abstract class AuthMatrixContract {
             new Endpoint("POST", "/api/incidents/{id}/transitions", "{\"to\":\"CONTAINMENT\"}", WRITERS),
             new Endpoint("GET", "/api/incidents/{id}/timeline", null, EVERYONE),
             new Endpoint("POST", "/api/incidents/{id}/notes", "{\"text\":\"n\"}", WRITERS),
+            new Endpoint("GET", "/api/incidents/{id}/obligations", null, EVERYONE),
+            new Endpoint("POST", "/api/incidents/{id}/obligations/{obligation}/fulfil", "{}", APPROVERS),
+            new Endpoint("GET", "/api/deadlines?within=P30D", null, EVERYONE),
+            new Endpoint("POST", "/api/rules/evaluate", "{\"awareAt\":\"2026-03-06T09:00:00Z\",\"affected\":{\"DE\":5}}",
+                    EVERYONE),
+            new Endpoint("GET", "/api/rules", null, EVERYONE),
             new Endpoint("GET", "/api/audit", null, AUDIT_READERS),
             new Endpoint("GET", "/api/audit/verify", null, AUDIT_READERS),
             new Endpoint("GET", "/api/openapi.json", null, EVERYONE),
@@ -53,7 +61,10 @@ abstract class AuthMatrixContract {
 
     @BeforeAll
     void openAnIncident() {
-        incident = app().as(Role.ADMIN).post("/api/incidents", Map.of("title", "auth target")).str("id");
+        incident = app().as(Role.ADMIN).post("/api/incidents", Map.of("title", "auth target",
+                "awareAt", "2026-03-06T09:00:00Z", "affectedEstimate", Map.of("DE", 5))).str("id");
+        obligation = app().as(Role.ADMIN).get("/api/incidents/" + incident + "/obligations").body().get(0)
+                .path("id").asText();
     }
 
     Stream<Arguments> matrix() {
@@ -118,6 +129,6 @@ abstract class AuthMatrixContract {
     }
 
     private Api.Reply call(Api client, Endpoint e) {
-        return client.send(e.method(), e.path().replace("{id}", incident), e.body());
+        return client.send(e.method(), e.path().replace("{id}", incident).replace("{obligation}", obligation), e.body());
     }
 }

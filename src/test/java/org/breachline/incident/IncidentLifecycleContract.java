@@ -171,6 +171,11 @@ abstract class IncidentLifecycleContract {
         assertThat(r.body().path("title").asText()).isEqualTo("Patch me");
         assertThat(r.body().path("affectedEstimate").path("FR").asInt()).as("objects merge").isEqualTo(10);
         assertThat(r.body().path("affectedEstimate").path("DE").asInt()).isEqualTo(5);
+        var dropFrance = new java.util.HashMap<String, Object>();
+        dropFrance.put("FR", null);
+        Api.Reply dropped = responder().patch("/api/incidents/" + incident.path("id").asText(),
+                Map.of("affectedEstimate", dropFrance));
+        assertThat(dropped.body().path("affectedEstimate").has("FR")).as("null removes a key").isFalse();
         assertThat(r.etag()).isEqualTo("\"2\"");
         JsonNode change = timeline(incident).get(1);
         assertThat(change.path("kind").asText()).isEqualTo("FACTS_CHANGED");
