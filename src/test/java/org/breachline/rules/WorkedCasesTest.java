@@ -15,18 +15,23 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** Every worked case of the shared reference, run through the shipped rulebook and the engine. */
+/**
+ * Every worked case of the shared reference, and of the research that added the US jurisdictions the reference
+ * lacked (us-extra-cases.json, same format), run through the shipped rulebook and the engine.
+ */
 class WorkedCasesTest {
 
     private static final RulesEngine ENGINE = new RulesEngine(Rulebook.load(), EngineSettings.defaults());
+    private static final List<String> CASE_FILES = List.of("/rules/deadline-cases.json", "/rules/us-extra-cases.json");
 
     static Stream<Arguments> workedCases() throws IOException {
-        try (InputStream in = WorkedCasesTest.class.getResourceAsStream("/rules/deadline-cases.json")) {
-            JsonNode cases = new ObjectMapper().readTree(in);
-            List<Arguments> arguments = new ArrayList<>();
-            cases.forEach(c -> arguments.add(Arguments.of(c.get("name").asText(), c)));
-            return arguments.stream();
+        List<Arguments> arguments = new ArrayList<>();
+        for (String file : CASE_FILES) {
+            try (InputStream in = WorkedCasesTest.class.getResourceAsStream(file)) {
+                new ObjectMapper().readTree(in).forEach(c -> arguments.add(Arguments.of(c.get("name").asText(), c)));
+            }
         }
+        return arguments.stream();
     }
 
     @ParameterizedTest(name = "{0}")
