@@ -1,6 +1,6 @@
 package org.breachline.auth;
 
-import org.breachline.BreachlineApplication;
+import org.breachline.testing.Cli;
 import org.breachline.audit.HashChainedAuditLog;
 import org.breachline.http.StrictJson;
 import org.jdbi.v3.core.Jdbi;
@@ -8,9 +8,6 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -36,7 +33,7 @@ class TokensCommandTest {
                   level: WARN
                 """.formatted(url));
 
-        String printed = runCapturingStdout("tokens", "create", "--name", "dpo", "--role", "APPROVER", config.toString());
+        String printed = Cli.run("tokens", "create", "--name", "dpo", "--role", "APPROVER", config.toString());
 
         assertThat(printed.strip()).matches("bl_[A-Za-z0-9_-]{43}");
         Jdbi jdbi = Jdbi.create(url, "sa", "").installPlugin(new SqlObjectPlugin());
@@ -49,19 +46,7 @@ class TokensCommandTest {
         assertThat(tokens.authenticate("bl_" + "x".repeat(43))).isEmpty();
         assertThat(new HashChainedAuditLog(jdbi, clock, StrictJson.newMapper()).verify().checked()).isEqualTo(1);
 
-        String listed = runCapturingStdout("tokens", "list", config.toString());
+        String listed = Cli.run("tokens", "list", config.toString());
         assertThat(listed).contains("dpo").contains("APPROVER").doesNotContain(printed.strip());
-    }
-
-    private static String runCapturingStdout(String... args) throws Exception {
-        PrintStream original = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            new BreachlineApplication().run(args);
-        } finally {
-            System.setOut(original);
-        }
-        return out.toString(StandardCharsets.UTF_8);
     }
 }

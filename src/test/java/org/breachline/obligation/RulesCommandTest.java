@@ -1,16 +1,14 @@
 package org.breachline.obligation;
 
+import org.breachline.testing.Cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.breachline.BreachlineApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +43,7 @@ class RulesCommandTest {
     void evaluatesAWorkedCaseFromAFile(JsonNode workedCase) throws Exception {
         Path facts = dir.resolve("facts.json");
         Files.writeString(facts, workedCase.path("facts").toString());
-        JsonNode out = JSON.readTree(run("rules", "evaluate", facts.toString()));
+        JsonNode out = JSON.readTree(Cli.run("rules", "evaluate", facts.toString()));
         Map<String, JsonNode> got = new HashMap<>();
         out.path("obligations").forEach(o -> got.put(o.path("ruleId").asText(), o));
         for (JsonNode expected : workedCase.path("expected").path("obligations")) {
@@ -65,23 +63,24 @@ class RulesCommandTest {
     }
 
     @Test
-    void listsTheRulebookAsATableAndAsJson() throws Exception {
-        String table = run("rules", "list");
-        assertThat(table).contains("gdpr-art33").contains("72 hours after awareness").containsPattern("\\d+ rules");
-        JsonNode json = JSON.readTree(run("rules", "list", "--format", "json"));
-        assertThat(json.size()).isGreaterThanOrEqualTo(226);
-        assertThat(json.get(0).has("id")).isTrue();
+    void aMalformedOverrideFileIsRefusedNamingFileAndLine() throws Exception {
+        Path rules = Files.createDirectories(dir.resolve("rules"));
+        Files.writeString(rules.resolve("local.yaml"), "- id: local-rule\n  jurisdiction: DE\n  recipent: X\n");
+        // A failing command ends the JVM (as it should on the command line), so it runs as a process of its own.
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), "org.breachline.BreachlineApplication", "rules", "list",
+                "--rulebook-dir", rules.toString()).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).isNotZero();
+        assertThat(output).containsPattern("local\\.yaml:\\d+").contains("recipent");
     }
 
-    private static String run(String... args) throws Exception {
-        PrintStream original = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            new BreachlineApplication().run(args);
-        } finally {
-            System.setOut(original);
-        }
-        return out.toString(StandardCharsets.UTF_8);
+    @Test
+    void listsTheRulebookAsATableAndAsJson() throws Exception {
+        String table = Cli.run("rules", "list");
+        assertThat(table).contains("gdpr-art33").contains("72 hours after awareness").containsPattern("\\d+ rules");
+        JsonNode json = JSON.readTree(Cli.run("rules", "list", "--format", "json"));
+        assertThat(json.size()).isGreaterThanOrEqualTo(226);
+        assertThat(json.get(0).has("id")).isTrue();
     }
 }
