@@ -16,6 +16,15 @@ import org.breachline.auth.BearerAuthFilter;
 import org.breachline.auth.TokenService;
 import org.breachline.auth.TokensCommand;
 import org.breachline.db.Database;
+import org.breachline.hooks.AlertSourceResource;
+import org.breachline.hooks.AlertSourceService;
+import org.breachline.hooks.HookResource;
+import org.breachline.hooks.HookSecretGenerator;
+import org.breachline.hooks.HookService;
+import org.breachline.hooks.HookWorker;
+import org.breachline.hooks.HooksSettings;
+import org.breachline.hooks.OutboundDispatcher;
+import org.breachline.hooks.OutboundWebhookListener;
 import org.breachline.http.ApiExceptionMapper;
 import org.breachline.http.BodySizeLimit;
 import org.breachline.http.JsonErrorHandler;
@@ -30,8 +39,10 @@ import org.breachline.incident.IncidentService;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.jdbi.v3.core.Jdbi;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 
 /** The Breachline service: wires configuration, storage, features and HTTP together. */
 public class BreachlineApplication extends Application<BreachlineConfiguration> {
@@ -90,6 +101,17 @@ public class BreachlineApplication extends Application<BreachlineConfiguration> 
         TokenService tokens = new TokenService(jdbi, audit, clock);
         IncidentService incidents = new IncidentService(jdbi, audit, clock, env.getObjectMapper(), env.getValidator());
 
+        HooksSettings hookSettings = config.getHooks();
+        AlertSourceService alertSources = new AlertSourceService(jdbi, audit, clock,
+                new HookSecretGenerator(new SecureRandom()), hookSettings);
+        HookService hooks = new HookService(jdbi, alertSources, incidents, audit, clock, hookSettings, env.metrics());
+        Optional<OutboundDispatcher> outbound = Optional.empty();
+        if (hookSettings.getOutbound().isEnabled()) {
+            incidents.addListener(new OutboundWebhookListener(clock, env.getObjectMapper()));
+            outbound = Optional.of(new OutboundDispatcher(jdbi, clock, hookSettings.getOutbound()));
+        }
+        env.lifecycle().manage(new HookWorker(hooks, outbound, hookSettings.getWorkerInterval().toJavaDuration()));
+
         env.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(new JsonErrorHandler()));
         var jersey = env.jersey();
         jersey.register(new BodySizeLimit(config.getHttp().getMaxBodySize().toBytes()));
@@ -103,6 +125,8 @@ public class BreachlineApplication extends Application<BreachlineConfiguration> 
 
         jersey.register(new IncidentResource(incidents));
         jersey.register(new AuditResource(audit));
+        jersey.register(new AlertSourceResource(alertSources, hooks));
+        jersey.register(new HookResource(hooks));
         jersey.register(new OpenApiResource(env.getObjectMapper()));
     }
 }

@@ -8,6 +8,7 @@ import io.dropwizard.validation.MaxDataSize;
 import io.dropwizard.validation.MinDataSize;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import org.breachline.hooks.HooksSettings;
 
 /** The service's configuration, one nested section per concern. */
 public class BreachlineConfiguration extends Configuration {
@@ -25,6 +26,11 @@ public class BreachlineConfiguration extends Configuration {
     @JsonProperty("http")
     private HttpLimits http = new HttpLimits();
 
+    @Valid
+    @NotNull
+    @JsonProperty("hooks")
+    private HooksSettings hooks = new HooksSettings();
+
     public DataSourceFactory getDatabase() {
         return database;
     }
@@ -35,6 +41,10 @@ public class BreachlineConfiguration extends Configuration {
 
     public HttpLimits getHttp() {
         return http;
+    }
+
+    public HooksSettings getHooks() {
+        return hooks;
     }
 
     /** Limits on what clients may send. */

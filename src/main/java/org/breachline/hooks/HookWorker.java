@@ -1,0 +1,60 @@
+package org.breachline.hooks;
+
+import io.dropwizard.lifecycle.Managed;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The hooks' background work on one thread: applies queued deliveries, sends due outbound notifications, and forgets
+ * expired replay ids. What is due is decided by the injected clock; the interval only says how often to look.
+ */
+public final class HookWorker implements Managed {
+    private static final Logger LOG = LoggerFactory.getLogger(HookWorker.class);
+
+    private final HookService hooks;
+    private final Optional<OutboundDispatcher> outbound;
+    private final Duration interval;
+    private ScheduledExecutorService executor;
+
+    public HookWorker(HookService hooks, Optional<OutboundDispatcher> outbound, Duration interval) {
+        this.hooks = hooks;
+        this.outbound = outbound;
+        this.interval = interval;
+    }
+
+    @Override
+    public void start() {
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "hook-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        executor.scheduleWithFixedDelay(this::runOnce, interval.toMillis(), interval.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** One round of everything that is due; a failure is logged and retried next round. */
+    public void runOnce() {
+        try {
+            while (hooks.applyQueued(100) > 0) {
+                // Drain the queue before anything else: these are alerts waiting to become incidents.
+            }
+            outbound.ifPresent(OutboundDispatcher::dispatchDue);
+            hooks.forgetExpiredIds();
+        } catch (RuntimeException e) {
+            LOG.error("Hook worker round failed; retrying next round", e);
+        }
+    }
+
+    @Override
+    public void stop() throws InterruptedException {
+        executor.shutdownNow();
+        executor.awaitTermination(5, TimeUnit.SECONDS);
+    }
+}
