@@ -4,6 +4,6 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A {@code hook_alert_group} row: the latest incident of one (source, fingerprint). */
-record AlertGroupRow(String source, String fingerprint, UUID incidentId, Instant openedAt, Instant lastAlertAt,
+public record AlertGroupRow(String source, String fingerprint, UUID incidentId, Instant openedAt, Instant lastAlertAt,
                      Instant resolvedAt, long alertCount) {
 }

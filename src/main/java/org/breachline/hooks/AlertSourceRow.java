@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /** A {@code hook_source} row as stored. */
-record AlertSourceRow(String name, String format, String authScheme, String storedSecret, String defaultSeverity,
+public record AlertSourceRow(String name, String format, String authScheme, String storedSecret, String defaultSeverity,
                       long dedupWindowSeconds, String signatureHeader, String timestampHeader, Instant createdAt,
                       String createdBy, Instant rotatedAt, Instant revokedAt) {
 
