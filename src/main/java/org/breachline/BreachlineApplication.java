@@ -110,7 +110,9 @@ public class BreachlineApplication extends Application<BreachlineConfiguration> 
             incidents.addListener(new OutboundWebhookListener(clock, env.getObjectMapper()));
             outbound = Optional.of(new OutboundDispatcher(jdbi, clock, hookSettings.getOutbound()));
         }
-        env.lifecycle().manage(new HookWorker(hooks, outbound, hookSettings.getWorkerInterval().toJavaDuration()));
+        HookWorker worker = new HookWorker(hooks, outbound, hookSettings.getWorkerInterval().toJavaDuration());
+        hooks.onQueued(worker::wake);
+        env.lifecycle().manage(worker);
 
         env.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(new JsonErrorHandler()));
         var jersey = env.jersey();

@@ -2,7 +2,6 @@ package org.breachline.hooks;
 
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -18,19 +17,8 @@ interface HookDao {
             + "error_code, error_message, coalesced_into, processed_at, replayed_at, replayed_by";
     String GROUP = "source, fingerprint, incident_id, opened_at, last_alert_at, resolved_at, alert_count";
 
-    // A concurrent insert of the same id waits for the other transaction and then inserts nothing: exactly one wins.
-    @SqlUpdate("INSERT INTO hook_seen_id (source, message_id, expires_at) VALUES (:source, :id, :expiresAt) "
-            + "ON CONFLICT DO NOTHING")
-    int recordSeenId(@Bind("source") String source, @Bind("id") String id, @Bind("expiresAt") Instant expiresAt);
-
     @SqlUpdate("DELETE FROM hook_seen_id WHERE expires_at < :now")
     int forgetSeenIdsBefore(@Bind("now") Instant now);
-
-    @SqlUpdate("INSERT INTO hook_delivery (source, received_at, status, payload, payload_size, payload_sha256) "
-            + "VALUES (:source, :at, :status, :payload, :size, :sha256)")
-    @GetGeneratedKeys("id")
-    long insertDelivery(@Bind("source") String source, @Bind("at") Instant at, @Bind("status") String status,
-                        @Bind("payload") byte[] payload, @Bind("size") int size, @Bind("sha256") String sha256);
 
     @SqlUpdate("UPDATE hook_delivery SET status = 'PROCESSED', alert_count = :alerts, processed_at = :at, "
             + "error_code = NULL, error_message = NULL WHERE id = :id")

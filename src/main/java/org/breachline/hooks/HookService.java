@@ -5,6 +5,7 @@ import com.codahale.metrics.MetricRegistry;
 import org.breachline.audit.AuditEvent;
 import org.breachline.audit.AuditLog;
 import org.breachline.auth.Actor;
+import org.breachline.db.Database;
 import org.breachline.http.ApiException;
 import org.breachline.incident.IncidentService;
 import org.breachline.http.Page;
@@ -47,6 +48,7 @@ public class HookService {
     private final Map<String, TokenBucket> rates = new ConcurrentHashMap<>();
     private final Map<String, TokenBucket> failureAllowance = new ConcurrentHashMap<>();
     private final Map<String, Integer[]> rateOverrides = new ConcurrentHashMap<>();
+    private volatile Runnable whenQueued = () -> { };
 
     public HookService(Jdbi jdbi, AlertSourceService sources, IncidentService incidents, AuditLog audit, Clock clock,
                        HooksSettings settings, MetricRegistry metrics) {
@@ -58,9 +60,15 @@ public class HookService {
         this.settings = settings;
         this.metrics = metrics;
         this.authFailures = metrics.meter(MetricRegistry.name("hooks", "auth-failures"));
+        Database.cacheSqlObjects(jdbi, DeliveryIntakeDao.class, HookDao.class, AlertSourceDao.class, OutboxDao.class);
         for (HooksSettings.Source s : settings.getSources()) {
             rateOverrides.put(s.getName(), new Integer[] {s.getRatePerSecond(), s.getRateBurst()});
         }
+    }
+
+    /** Called after a delivery was queued and committed, so that the worker can start on it without waiting. */
+    public void onQueued(Runnable wake) {
+        this.whenQueued = wake;
     }
 
     /** Handles one delivery addressed to {@code sourceName}. */
@@ -74,34 +82,50 @@ public class HookService {
                 return new HookOutcome.Rejected("hook.source_unknown", "No active alert source of that name.", false);
             }
             AlertSource source = found.get();
+            DeliveryIntakeDao intakeDao = h.attach(DeliveryIntakeDao.class);
             AuthOutcome auth = source.authentication()
-                    .authenticatorFor(sourceName, clock, new StoredSeenWebhookIds(h))
+                    .authenticatorFor(sourceName, clock, new StoredSeenWebhookIds(intakeDao))
                     .authenticate(request);
             if (auth instanceof AuthOutcome.Rejected rejected) {
                 // Nothing was written: the replay check is the authenticator's last step, and it failed.
                 return rejected.reason() == RejectionReason.REPLAYED ? new HookOutcome.Duplicate()
                         : new HookOutcome.Rejected(rejected.code(), message(rejected.reason()), false);
             }
-            return store(h, source, request.body());
+            return store(h, intakeDao, source, request.body());
         });
         if (outcome instanceof HookOutcome.Rejected r) {
             return rejected(r.code().equals("hook.source_unknown") ? UNKNOWN_SOURCE : sourceName, r.code(),
                     r.message());
         }
         metrics.meter(MetricRegistry.name("hooks", sourceName, outcomeName(outcome))).mark();
+        if (outcome instanceof HookOutcome.Queued) {
+            whenQueued.run();
+        }
         return outcome;
     }
 
-    private HookOutcome store(Handle h, AlertSource source, byte[] body) {
-        HookDao dao = h.attach(HookDao.class);
+    private HookOutcome store(Handle h, DeliveryIntakeDao dao, AlertSource source, byte[] body) {
         String name = source.name().value();
         Instant now = now();
+        String sha256 = sha256(body);
+        if (settings.getProcessing() == HookProcessing.DEFERRED) {
+            // Parsed now, so that the sender still hears at once when its delivery is unreadable.
+            try {
+                source.format().parser().parse(name, body, source.defaultSeverity());
+            } catch (MalformedAlertException e) {
+                return new HookOutcome.DeadLettered(dao.insertDelivery(name, now, DeliveryStatus.DEAD_LETTER.name(),
+                        body, body.length, sha256, e.code(), cut(e.getMessage())), e);
+            }
+            return new HookOutcome.Queued(dao.insertDelivery(name, now, DeliveryStatus.QUEUED.name(), body,
+                    body.length, sha256, null, null));
+        }
         if (!rate(name).tryTake()) {
             // Over the rate a genuine alert is still never lost: senders like Splunk never re-send.
             return new HookOutcome.Queued(dao.insertDelivery(name, now, DeliveryStatus.QUEUED.name(), body,
-                    body.length, sha256(body)));
+                    body.length, sha256, null, null));
         }
-        long id = dao.insertDelivery(name, now, DeliveryStatus.PROCESSED.name(), body, body.length, sha256(body));
+        long id = dao.insertDelivery(name, now, DeliveryStatus.PROCESSED.name(), body, body.length, sha256, null,
+                null);
         return apply(h, source, id, body, 0);
     }
 
@@ -142,6 +166,8 @@ public class HookService {
                 }
                 int coalesced = dao.coalesceQueued(row.get().source(), row.get().payloadSha256(), id, now());
                 apply(h, source.get(), id, row.get().payload(), coalesced);
+                metrics.meter(MetricRegistry.name("hooks", row.get().source(), "applied-from-queue"))
+                        .mark(1 + coalesced);
                 return 1;
             });
         }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The hooks' background work on one thread: applies queued deliveries, sends due outbound notifications, and forgets
@@ -20,7 +21,8 @@ public final class HookWorker implements Managed {
     private final HookService hooks;
     private final Optional<OutboundDispatcher> outbound;
     private final Duration interval;
-    private ScheduledExecutorService executor;
+    private final AtomicBoolean wakePending = new AtomicBoolean();
+    private volatile ScheduledExecutorService executor;
 
     public HookWorker(HookService hooks, Optional<OutboundDispatcher> outbound, Duration interval) {
         this.hooks = hooks;
@@ -37,6 +39,24 @@ public final class HookWorker implements Managed {
         });
         executor.scheduleWithFixedDelay(this::runOnce, interval.toMillis(), interval.toMillis(),
                 TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Asks for a round as soon as possible (a delivery was just queued). Wakes arriving while one is pending are
+     * folded into it, so a burst of deliveries costs one extra round, not one per delivery.
+     */
+    public void wake() {
+        ScheduledExecutorService running = executor;
+        if (running != null && wakePending.compareAndSet(false, true)) {
+            try {
+                running.execute(() -> {
+                    wakePending.set(false);
+                    runOnce();
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                wakePending.set(false);
+            }
+        }
     }
 
     /** One round of everything that is due; a failure is logged and retried next round. */

@@ -25,6 +25,11 @@ public class HooksSettings {
     @JsonProperty("sources")
     private List<Source> sources = new ArrayList<>();
 
+    /** Whether deliveries are applied to incidents in the request (INLINE) or right after it by the worker. */
+    @NotNull
+    @JsonProperty("processing")
+    private HookProcessing processing = HookProcessing.INLINE;
+
     /** How far a signed timestamp may be from our clock. */
     @NotNull
     @JsonProperty("timestampTolerance")
@@ -64,6 +69,10 @@ public class HooksSettings {
 
     public List<Source> getSources() {
         return sources;
+    }
+
+    public HookProcessing getProcessing() {
+        return processing;
     }
 
     public Duration getTimestampTolerance() {

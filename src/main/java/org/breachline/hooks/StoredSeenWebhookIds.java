@@ -1,7 +1,5 @@
 package org.breachline.hooks;
 
-import org.jdbi.v3.core.Handle;
-
 import java.time.Instant;
 
 /**
@@ -9,10 +7,11 @@ import java.time.Instant;
  * is rolled back with it, so the sender's retry is not mistaken for a replay. Shared by every instance.
  */
 final class StoredSeenWebhookIds implements SeenWebhookIds {
-    private final HookDao dao;
+    private final DeliveryIntakeDao dao;
 
-    StoredSeenWebhookIds(Handle transaction) {
-        this.dao = transaction.attach(HookDao.class);
+    /** @param transaction the intake DAO attached to the transaction that stores the delivery */
+    StoredSeenWebhookIds(DeliveryIntakeDao transaction) {
+        this.dao = transaction;
     }
 
     @Override

@@ -9,6 +9,7 @@ import jakarta.validation.Validator;
 import org.breachline.audit.AuditEvent;
 import org.breachline.audit.AuditLog;
 import org.breachline.auth.Actor;
+import org.breachline.db.Database;
 import org.breachline.http.ApiError;
 import org.breachline.http.ApiException;
 import org.breachline.http.JsonErrorMapper;
@@ -59,6 +60,7 @@ public class IncidentService {
         this.clock = clock;
         this.mapper = mapper;
         this.validator = validator;
+        Database.cacheSqlObjects(jdbi, IncidentDao.class);
     }
 
     public void addListener(IncidentListener listener) {
