@@ -77,6 +77,12 @@ public class AlertSourceService {
         return handle.attach(AlertSourceDao.class).find(name).map(r -> r.toSource(tolerance));
     }
 
+    /** The source of that name, active or revoked; from the configuration without touching the database. */
+    Optional<AlertSource> find(String name) {
+        AlertSource fixed = configured.get(name);
+        return fixed != null ? Optional.of(fixed) : jdbi.withHandle(h -> find(h, name));
+    }
+
     public List<AlertSource> list() {
         List<AlertSource> all = new ArrayList<>(configured.values());
         jdbi.useHandle(h -> h.attach(AlertSourceDao.class).list().forEach(r -> all.add(r.toSource(tolerance))));

@@ -49,6 +49,7 @@ public class HookService {
     private final Map<String, TokenBucket> failureAllowance = new ConcurrentHashMap<>();
     private final Map<String, Integer[]> rateOverrides = new ConcurrentHashMap<>();
     private volatile Runnable whenQueued = () -> { };
+    private final DeliveryBatcher batcher;
 
     public HookService(Jdbi jdbi, AlertSourceService sources, IncidentService incidents, AuditLog audit, Clock clock,
                        HooksSettings settings, MetricRegistry metrics) {
@@ -60,6 +61,7 @@ public class HookService {
         this.settings = settings;
         this.metrics = metrics;
         this.authFailures = metrics.meter(MetricRegistry.name("hooks", "auth-failures"));
+        this.batcher = settings.getProcessing() == HookProcessing.DEFERRED ? new DeliveryBatcher(jdbi) : null;
         Database.cacheSqlObjects(jdbi, DeliveryIntakeDao.class, HookDao.class, AlertSourceDao.class, OutboxDao.class);
         for (HooksSettings.Source s : settings.getSources()) {
             rateOverrides.put(s.getName(), new Integer[] {s.getRatePerSecond(), s.getRateBurst()});
@@ -76,7 +78,7 @@ public class HookService {
         if (!AlertSourceName.isValid(sourceName)) {
             return rejected(UNKNOWN_SOURCE, "hook.source_unknown", "No active alert source of that name.");
         }
-        HookOutcome outcome = jdbi.inTransaction(h -> {
+        HookOutcome outcome = batcher != null ? receiveDeferred(sourceName, request) : jdbi.inTransaction(h -> {
             Optional<AlertSource> found = sources.find(h, sourceName).filter(AlertSource::active);
             if (found.isEmpty()) {
                 return new HookOutcome.Rejected("hook.source_unknown", "No active alert source of that name.", false);
@@ -104,21 +106,44 @@ public class HookService {
         return outcome;
     }
 
+    // Deferred: authenticate and parse here, then hand the delivery to the batcher, which stores it with its message
+    // id in a transaction shared with whatever else arrived meanwhile; the worker applies it afterwards.
+    private HookOutcome receiveDeferred(String sourceName, HookRequest request) {
+        Optional<AlertSource> found = sources.find(sourceName).filter(AlertSource::active);
+        if (found.isEmpty()) {
+            return new HookOutcome.Rejected("hook.source_unknown", "No active alert source of that name.", false);
+        }
+        AlertSource source = found.get();
+        DeliveryBatcher.CollectedSeenIds seen = new DeliveryBatcher.CollectedSeenIds();
+        AuthOutcome auth = source.authentication().authenticatorFor(sourceName, clock, seen).authenticate(request);
+        if (auth instanceof AuthOutcome.Rejected rejected) {
+            return new HookOutcome.Rejected(rejected.code(), message(rejected.reason()), false);
+        }
+        byte[] body = request.body();
+        Instant now = now();
+        try {
+            source.format().parser().parse(sourceName, body, source.defaultSeverity());
+        } catch (MalformedAlertException e) {
+            // Rare, so stored on its own; the message id is recorded with it like any accepted delivery's.
+            return jdbi.inTransaction(h -> {
+                DeliveryIntakeDao dao = h.attach(DeliveryIntakeDao.class);
+                for (DeliveryBatcher.SeenId id : seen.ids()) {
+                    if (!new StoredSeenWebhookIds(dao).firstTime(sourceName, id.id(), id.expiresAt())) {
+                        return new HookOutcome.Duplicate();
+                    }
+                }
+                return new HookOutcome.DeadLettered(dao.insertDelivery(sourceName, now,
+                        DeliveryStatus.DEAD_LETTER.name(), body, body.length, sha256(body), e.code(),
+                        cut(e.getMessage())), e);
+            });
+        }
+        return batcher.store(sourceName, now, body, sha256(body), seen.ids());
+    }
+
     private HookOutcome store(Handle h, DeliveryIntakeDao dao, AlertSource source, byte[] body) {
         String name = source.name().value();
         Instant now = now();
         String sha256 = sha256(body);
-        if (settings.getProcessing() == HookProcessing.DEFERRED) {
-            // Parsed now, so that the sender still hears at once when its delivery is unreadable.
-            try {
-                source.format().parser().parse(name, body, source.defaultSeverity());
-            } catch (MalformedAlertException e) {
-                return new HookOutcome.DeadLettered(dao.insertDelivery(name, now, DeliveryStatus.DEAD_LETTER.name(),
-                        body, body.length, sha256, e.code(), cut(e.getMessage())), e);
-            }
-            return new HookOutcome.Queued(dao.insertDelivery(name, now, DeliveryStatus.QUEUED.name(), body,
-                    body.length, sha256, null, null));
-        }
         if (!rate(name).tryTake()) {
             // Over the rate a genuine alert is still never lost: senders like Splunk never re-send.
             return new HookOutcome.Queued(dao.insertDelivery(name, now, DeliveryStatus.QUEUED.name(), body,
