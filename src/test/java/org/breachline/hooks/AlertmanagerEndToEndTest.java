@@ -8,6 +8,7 @@ import org.breachline.testing.TestApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * an incident, and the same alert fired again joins it. Skipped, saying why, where the binary is not installed
  * ({@code apt-get install prometheus-alertmanager}; {@code .ci/run} installs it).
  */
+@EnabledIf(value = "installed", disabledReason = "prometheus-alertmanager is not installed (looked at "
+        + "$BREACHLINE_ALERTMANAGER_BIN, /usr/bin/prometheus-alertmanager and alertmanager on PATH): the Alertmanager "
+        + "end-to-end test is SKIPPED. Install it with apt-get install prometheus-alertmanager.")
 class AlertmanagerEndToEndTest {
     static final TestApp APP = TestApp.onH2();
     @RegisterExtension
@@ -46,9 +50,7 @@ class AlertmanagerEndToEndTest {
     @BeforeAll
     static void startAlertmanager() throws Exception {
         Optional<Path> binary = binary();
-        assumeTrue(binary.isPresent(), "prometheus-alertmanager is not installed (looked at "
-                + "$BREACHLINE_ALERTMANAGER_BIN, /usr/bin/prometheus-alertmanager and alertmanager on PATH): "
-                + "the Alertmanager end-to-end test is SKIPPED. Install it with apt-get install prometheus-alertmanager.");
+        assumeTrue(binary.isPresent(), "prometheus-alertmanager disappeared");
         int port = freePort();
         alertmanagerUrl = "http://127.0.0.1:" + port;
         // Short waits so that the test sees notifications within seconds; repeat_interval lets a firing alert be
@@ -155,6 +157,16 @@ class AlertmanagerEndToEndTest {
             }
             Thread.sleep(200);
         }
+    }
+
+    /** The condition of the class: says once, on standard output, why the test is skipped. */
+    static boolean installed() {
+        boolean found = binary().isPresent();
+        if (!found) {
+            System.out.println("prometheus-alertmanager is not installed: the Alertmanager end-to-end test is SKIPPED "
+                    + "(apt-get install prometheus-alertmanager, or set BREACHLINE_ALERTMANAGER_BIN).");
+        }
+        return found;
     }
 
     private static Optional<Path> binary() {
