@@ -78,7 +78,7 @@ public class HookService {
         if (!AlertSourceName.isValid(sourceName)) {
             return rejected(UNKNOWN_SOURCE, "hook.source_unknown", "No active alert source of that name.");
         }
-        HookOutcome outcome = batcher != null ? receiveDeferred(sourceName, request) : jdbi.inTransaction(h -> {
+        HookOutcome outcome = batcher != null ? receiveDeferred(sourceName, request) : retryingLockWaits(() -> jdbi.inTransaction(h -> {
             Optional<AlertSource> found = sources.find(h, sourceName).filter(AlertSource::active);
             if (found.isEmpty()) {
                 return new HookOutcome.Rejected("hook.source_unknown", "No active alert source of that name.", false);
@@ -94,7 +94,7 @@ public class HookService {
                         : new HookOutcome.Rejected(rejected.code(), message(rejected.reason()), false);
             }
             return store(h, intakeDao, source, request.body());
-        });
+        }));
         if (outcome instanceof HookOutcome.Rejected r) {
             return rejected(r.code().equals("hook.source_unknown") ? UNKNOWN_SOURCE : sourceName, r.code(),
                     r.message());
@@ -104,6 +104,39 @@ public class HookService {
             whenQueued.run();
         }
         return outcome;
+    }
+
+    /**
+     * Runs the delivery's transaction again when the database gave up waiting for a lock (H2's lock timeout under a
+     * burst on one fingerprint) or chose it as a deadlock victim: everything was rolled back, so trying again is safe,
+     * and a 500 would cost the alert with senders that never re-send.
+     */
+    private static <T> T retryingLockWaits(java.util.function.Supplier<T> transaction) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction.get();
+            } catch (org.jdbi.v3.core.statement.StatementException e) {
+                if (attempt >= 3 || !isLockWait(e)) {
+                    throw e;
+                }
+                LOG.info("Retrying a delivery after a lock wait gave up (attempt {})", attempt);
+            }
+        }
+    }
+
+    private static boolean isLockWait(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientException) {
+                return true;
+            }
+            // PostgreSQL: serialization failure, deadlock detected, lock not available.
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().equals("40001") || sql.getSQLState().equals("40P01")
+                    || sql.getSQLState().equals("55P03"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // Deferred: authenticate and parse here, then hand the delivery to the batcher, which stores it with its message

@@ -25,10 +25,14 @@ public class HooksSettings {
     @JsonProperty("sources")
     private List<Source> sources = new ArrayList<>();
 
-    /** Whether deliveries are applied to incidents in the request (INLINE) or right after it by the worker. */
+    /**
+     * Whether deliveries are applied to incidents in the request (INLINE) or right after it by the worker (DEFERRED,
+     * the default: the request only authenticates, parses and stores, and one worker applies deliveries in order, so
+     * a burst on one fingerprint never queues requests behind its row lock).
+     */
     @NotNull
     @JsonProperty("processing")
-    private HookProcessing processing = HookProcessing.INLINE;
+    private HookProcessing processing = HookProcessing.DEFERRED;
 
     /** How far a signed timestamp may be from our clock. */
     @NotNull
