@@ -16,6 +16,15 @@ import org.breachline.auth.BearerAuthFilter;
 import org.breachline.auth.TokenService;
 import org.breachline.auth.TokensCommand;
 import org.breachline.db.Database;
+import org.breachline.hooks.AlertSourceResource;
+import org.breachline.hooks.AlertSourceService;
+import org.breachline.hooks.HookResource;
+import org.breachline.hooks.HookSecretGenerator;
+import org.breachline.hooks.HookService;
+import org.breachline.hooks.HookWorker;
+import org.breachline.hooks.HooksSettings;
+import org.breachline.hooks.OutboundDispatcher;
+import org.breachline.hooks.OutboundWebhookListener;
 import org.breachline.http.ApiExceptionMapper;
 import org.breachline.http.BodySizeLimit;
 import org.breachline.http.JsonErrorHandler;
@@ -42,10 +51,12 @@ import org.breachline.rules.RulesEngine;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.jdbi.v3.core.Jdbi;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Optional;
 
 /** The Breachline service: wires configuration, storage, features and HTTP together. */
 public class BreachlineApplication extends Application<BreachlineConfiguration> {
@@ -116,6 +127,18 @@ public class BreachlineApplication extends Application<BreachlineConfiguration> 
             env.lifecycle().manage(new ReminderScheduler(jdbi, incidents, new LoggedReminders(),
                     deadlines.getReminders(), clock));
         }
+        HooksSettings hookSettings = config.getHooks();
+        AlertSourceService alertSources = new AlertSourceService(jdbi, audit, clock,
+                new HookSecretGenerator(new SecureRandom()), hookSettings);
+        HookService hooks = new HookService(jdbi, alertSources, incidents, audit, clock, hookSettings, env.metrics());
+        Optional<OutboundDispatcher> outbound = Optional.empty();
+        if (hookSettings.getOutbound().isEnabled()) {
+            incidents.addListener(new OutboundWebhookListener(clock, env.getObjectMapper()));
+            outbound = Optional.of(new OutboundDispatcher(jdbi, clock, hookSettings.getOutbound()));
+        }
+        HookWorker worker = new HookWorker(hooks, outbound, hookSettings.getWorkerInterval().toJavaDuration());
+        hooks.onQueued(worker::wake);
+        env.lifecycle().manage(worker);
 
         env.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(new JsonErrorHandler()));
         var jersey = env.jersey();
@@ -134,6 +157,8 @@ public class BreachlineApplication extends Application<BreachlineConfiguration> 
         jersey.register(new DeadlinesResource(obligations));
         jersey.register(new RulesResource(engine));
         jersey.register(new AuditResource(audit));
+        jersey.register(new AlertSourceResource(alertSources, hooks));
+        jersey.register(new HookResource(hooks));
         jersey.register(new OpenApiResource(env.getObjectMapper()));
     }
 }

@@ -9,6 +9,7 @@ import io.dropwizard.validation.MinDataSize;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.breachline.obligation.DeadlinesConfiguration;
+import org.breachline.hooks.HooksSettings;
 
 /** The service's configuration, one nested section per concern. */
 public class BreachlineConfiguration extends Configuration {
@@ -34,6 +35,8 @@ public class BreachlineConfiguration extends Configuration {
     public DeadlinesConfiguration getDeadlines() {
         return deadlines;
     }
+    @JsonProperty("hooks")
+    private HooksSettings hooks = new HooksSettings();
 
     public DataSourceFactory getDatabase() {
         return database;
@@ -45,6 +48,10 @@ public class BreachlineConfiguration extends Configuration {
 
     public HttpLimits getHttp() {
         return http;
+    }
+
+    public HooksSettings getHooks() {
+        return hooks;
     }
 
     /** Limits on what clients may send. */

@@ -9,6 +9,7 @@ import jakarta.validation.Validator;
 import org.breachline.audit.AuditEvent;
 import org.breachline.audit.AuditLog;
 import org.breachline.auth.Actor;
+import org.breachline.db.Database;
 import org.breachline.http.ApiError;
 import org.breachline.http.ApiException;
 import org.breachline.http.JsonErrorMapper;
@@ -59,6 +60,7 @@ public class IncidentService {
         this.clock = clock;
         this.mapper = mapper;
         this.validator = validator;
+        Database.cacheSqlObjects(jdbi, IncidentDao.class);
     }
 
     public void addListener(IncidentListener listener) {
@@ -71,20 +73,41 @@ public class IncidentService {
         validate(facts);
         int year = now.atZone(ZoneOffset.UTC).getYear();
         ensureKeyCounter(year);
-        return jdbi.inTransaction(h -> {
-            IncidentDao dao = h.attach(IncidentDao.class);
-            dao.bumpKeyCounter(year);
-            String key = String.format(Locale.ROOT, "INC-%d-%04d", year, dao.keyCounter(year));
-            Incident incident = new Incident(UUID.randomUUID(), key, Stage.DETECTION, 1, facts, null, now,
-                    actor.name(), now);
-            dao.insert(IncidentRow.of(incident));
-            timeline(dao, incident.id(), now, actor, TimelineKind.CREATED, "Incident " + key + " opened: "
-                    + facts.title(), Map.of("stage", Stage.DETECTION, "severity", facts.severity()));
-            audit.record(h, new AuditEvent(actor.name(), "incident.create", "incident", incident.id().toString(),
-                    Map.of("key", key)));
-            notifyListeners(h, null, incident, actor);
-            return incident;
-        });
+        return jdbi.inTransaction(h -> insert(h, facts, now, actor));
+    }
+
+    /**
+     * Opens an incident inside another feature's transaction (alert hooks open incidents under their own dedup
+     * lock), with the same defaults, validation, timeline, audit and listeners as {@link #create}.
+     */
+    public Incident createIn(Handle transaction, IncidentFacts submitted, Actor actor) {
+        Instant now = now();
+        IncidentFacts facts = submitted.withCreationDefaults(now);
+        validate(facts);
+        // In the caller's transaction: a second connection per request could exhaust the pool under a burst.
+        transaction.attach(IncidentDao.class).createKeyCounterIfAbsent(now.atZone(ZoneOffset.UTC).getYear());
+        return insert(transaction, facts, now, actor);
+    }
+
+    /** Reads an incident inside another feature's transaction. */
+    public Optional<Incident> findIn(Handle transaction, UUID id) {
+        return transaction.attach(IncidentDao.class).find(id).map(IncidentRow::toIncident);
+    }
+
+    private Incident insert(Handle h, IncidentFacts facts, Instant now, Actor actor) {
+        int year = now.atZone(ZoneOffset.UTC).getYear();
+        IncidentDao dao = h.attach(IncidentDao.class);
+        dao.bumpKeyCounter(year);
+        String key = String.format(Locale.ROOT, "INC-%d-%04d", year, dao.keyCounter(year));
+        Incident incident = new Incident(UUID.randomUUID(), key, Stage.DETECTION, 1, facts, null, now,
+                actor.name(), now);
+        dao.insert(IncidentRow.of(incident));
+        timeline(dao, incident.id(), now, actor, TimelineKind.CREATED, "Incident " + key + " opened: "
+                + facts.title(), Map.of("stage", Stage.DETECTION, "severity", facts.severity()));
+        audit.record(h, new AuditEvent(actor.name(), "incident.create", "incident", incident.id().toString(),
+                Map.of("key", key)));
+        notifyListeners(h, null, incident, actor);
+        return incident;
     }
 
     public Incident get(String ref) {

@@ -39,6 +39,7 @@ abstract class AuthMatrixContract {
     static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
     static final Set<Role> WRITERS = EnumSet.of(Role.ADMIN, Role.RESPONDER);
     static final Set<Role> AUDIT_READERS = EnumSet.of(Role.ADMIN, Role.AUDITOR);
+    static final Set<Role> ADMINS = EnumSet.of(Role.ADMIN);
 
     static final List<Endpoint> ENDPOINTS = List.of(
             new Endpoint("GET", "/api/incidents", null, EVERYONE),
@@ -56,6 +57,14 @@ abstract class AuthMatrixContract {
             new Endpoint("GET", "/api/rules", null, EVERYONE),
             new Endpoint("GET", "/api/audit", null, AUDIT_READERS),
             new Endpoint("GET", "/api/audit/verify", null, AUDIT_READERS),
+            new Endpoint("GET", "/api/alert-sources", null, AUDIT_READERS),
+            new Endpoint("POST", "/api/alert-sources", "{\"name\":\"matrix\",\"format\":\"GENERIC\",\"auth\":\"BEARER\"}",
+                    ADMINS),
+            new Endpoint("POST", "/api/alert-sources/am/rotate", null, ADMINS),
+            new Endpoint("POST", "/api/alert-sources/am/revoke", null, ADMINS),
+            new Endpoint("DELETE", "/api/alert-sources/am", null, ADMINS),
+            new Endpoint("GET", "/api/alert-sources/dead-letters", null, ADMINS),
+            new Endpoint("POST", "/api/alert-sources/dead-letters/1/replay", null, ADMINS),
             new Endpoint("GET", "/api/openapi.json", null, EVERYONE),
             new Endpoint("GET", "/api/openapi.yaml", null, EVERYONE));
 

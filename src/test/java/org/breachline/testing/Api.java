@@ -73,7 +73,18 @@ public final class Api {
 
     public Reply exchange(HttpRequest request) {
         try {
-            HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r;
+            try {
+                r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                // Jetty closes a connection after answering a request whose body it did not read (a 401 before the
+                // body); a POST sent on that pooled connection just before it closed gets no bytes back at all, and
+                // the JDK client retries only idempotent methods by itself. Nothing was answered, so send it again.
+                if (!String.valueOf(e.getMessage()).contains("received no bytes")) {
+                    throw e;
+                }
+                r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            }
             JsonNode parsed;
             try {
                 parsed = r.body().isEmpty() ? MissingNode.getInstance() : JSON.readTree(r.body());

@@ -16,6 +16,8 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -33,14 +35,16 @@ public final class TestApp {
     private final Map<Role, Api> clients = new EnumMap<>(Role.class);
     private Jdbi jdbi;
 
-    private TestApp(Supplier<TestDatabase> factory) {
+    private TestApp(Supplier<TestDatabase> factory, ConfigOverride... extra) {
         this.database = memoize(factory);
-        var support = new DropwizardTestSupport<>(BreachlineApplication.class,
-                ResourceHelpers.resourceFilePath("test-config.yml"),
+        List<ConfigOverride> overrides = new ArrayList<>(List.of(
                 ConfigOverride.config("database.driverClass", () -> database.get().driver()),
                 ConfigOverride.config("database.url", () -> database.get().url()),
                 ConfigOverride.config("database.user", () -> database.get().user()),
-                ConfigOverride.config("database.password", () -> database.get().password())) {
+                ConfigOverride.config("database.password", () -> database.get().password())));
+        overrides.addAll(List.of(extra));
+        var support = new DropwizardTestSupport<>(BreachlineApplication.class,
+                ResourceHelpers.resourceFilePath("test-config.yml"), overrides.toArray(ConfigOverride[]::new)) {
             @Override
             public Application<BreachlineConfiguration> newApplication() {
                 return new BreachlineApplication(clock);
@@ -55,6 +59,15 @@ public final class TestApp {
 
     public static TestApp onPostgres() {
         return new TestApp(TestDatabase::postgres);
+    }
+
+    /** On H2 with configuration values of the test's own, e.g. the URL of a local receiver. */
+    public static TestApp onH2(ConfigOverride... overrides) {
+        return new TestApp(TestDatabase::h2, overrides);
+    }
+
+    public static TestApp onPostgres(ConfigOverride... overrides) {
+        return new TestApp(TestDatabase::postgres, overrides);
     }
 
     /** Register this in the test class with {@code @RegisterExtension}. */

@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# Benchmark of the alert hook: wrk posts Standard-Webhooks-signed GENERIC alerts to /hooks/bench and, in the same
+# run, GETs the trivial /hooks/ping of the same service; prints both rates, their ratio and the p99 latencies.
+# Loopback only, bounded: DURATION seconds per phase (default 15) after a short warm-up.
+#   bench/hooks/run.sh                 # H2 file database in a temporary directory
+#   BENCH_DB_URL=jdbc:postgresql://127.0.0.1:5432/breachline_bench BENCH_DB_USER=postgres BENCH_DB_PASSWORD=postgres \
+#     bench/hooks/run.sh               # an existing, empty PostgreSQL database
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+here=bench/hooks
+
+DURATION=${DURATION:-15}
+THREADS=${THREADS:-2}
+CONNECTIONS=${CONNECTIONS:-16}
+FINGERPRINTS=${FINGERPRINTS:-50}
+PROCESSING=${PROCESSING:-DEFERRED}
+PORT=${BENCH_PORT:-18080}
+ADMIN_PORT=${BENCH_ADMIN_PORT:-18081}
+
+command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 2; }
+if [ ! -f target/breachline.jar ] || [ -n "${BUILD:-}" ]; then
+  ./mvnw -o -q -DskipTests package
+fi
+
+work=$(mktemp -d)
+server=""
+cleanup() {
+  if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
+  [ -n "${KEEP:-}" ] && echo "kept $work" || rm -rf "$work"
+}
+trap cleanup EXIT
+
+# A fresh signing key per run: hex for the Lua signer, whsec_<base64> for the server.
+head -c 32 /dev/urandom > "$work/key"
+key_hex=$(od -An -tx1 -v "$work/key" | tr -d ' \n')
+secret="whsec_$(base64 -w0 "$work/key")"
+nonce=$(date +%s%N)
+
+if [ -n "${BENCH_DB_URL:-}" ]; then
+  db_driver=org.postgresql.Driver; db_url=$BENCH_DB_URL
+  db_user=${BENCH_DB_USER:-postgres}; db_password=${BENCH_DB_PASSWORD:-postgres}
+else
+  db_driver=org.h2.Driver
+  db_url="jdbc:h2:file:$work/bench;MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH"
+  db_user=sa; db_password=""
+fi
+
+cat > "$work/bench.yml" <<YAML
+database:
+  driverClass: $db_driver
+  url: "$db_url"
+  user: $db_user
+  password: "$db_password"
+  validationQuery: "SELECT 1"
+  autoCommitByDefault: true
+  minSize: 8
+  maxSize: 32
+migrateOnStart: true
+hooks:
+  processing: $PROCESSING
+  # The benchmark measures processing, not queueing: the source's rate is set above what wrk can send.
+  ratePerSecond: 1000000
+  rateBurst: 1000000
+  sources:
+    - name: bench
+      format: GENERIC
+      auth: STANDARD_WEBHOOKS
+      secret: $secret
+      dedupWindow: 1h
+server:
+  registerDefaultExceptionMappers: false
+  applicationConnectors:
+    - {type: http, bindHost: 127.0.0.1, port: $PORT}
+  adminConnectors:
+    - {type: http, bindHost: 127.0.0.1, port: $ADMIN_PORT}
+  requestLog:
+    appenders: []
+logging:
+  level: WARN
+YAML
+
+java -jar target/breachline.jar server "$work/bench.yml" > "$work/server.log" 2>&1 &
+server=$!
+for _ in $(seq 1 120); do
+  curl -sf "http://127.0.0.1:$PORT/hooks/ping" >/dev/null 2>&1 && break
+  kill -0 "$server" 2>/dev/null || { echo "the server did not start:" >&2; cat "$work/server.log" >&2; exit 1; }
+  sleep 0.5
+done
+
+base="http://127.0.0.1:$PORT"
+run() { # label, wrk arguments...
+  local label=$1; shift
+  wrk -t"$THREADS" -c"$CONNECTIONS" "$@" | tee "$work/$label.out" >/dev/null
+  grep '^RESULT' "$work/$label.out" | sed "s/^RESULT/$label/"
+}
+
+# The JIT needs a while on a cold JVM; without this the first phase measures the compiler.
+echo "warming up (${WARMUP:-10} s each)…"
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP:-10}s" -s $here/ping.lua "$base/hooks/ping" >/dev/null
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP:-10}s" -s $here/sign.lua "$base" -- bench "$key_hex" "w$nonce" "$FINGERPRINTS" >/dev/null
+
+echo "measuring ${DURATION}s each, $THREADS threads, $CONNECTIONS connections, $FINGERPRINTS fingerprints, processing $PROCESSING"
+ping=$(run ping -d"${DURATION}s" -s $here/ping.lua "$base/hooks/ping")
+hook=$(run hook -d"${DURATION}s" -s $here/sign.lua "$base" -- bench "$key_hex" "m$nonce" "$FINGERPRINTS")
+echo "$ping"
+echo "$hook"
+
+field() { echo "$1" | tr ' ' '\n' | grep "^$2=" | cut -d= -f2; }
+ping_rps=$(field "$ping" rps); hook_rps=$(field "$hook" rps)
+non2xx=$(field "$hook" non2xx)
+meter() { # the count of one meter on the admin port
+  curl -s "http://127.0.0.1:$ADMIN_PORT/metrics" | tr '{}' '\n\n' | grep -A1 "\"$1\"" | grep -o '"count":[0-9]*' \
+    | head -1 | cut -d: -f2
+}
+awk -v h="$hook_rps" -v p="$ping_rps" -v hp="$(field "$hook" p99_ms)" -v pp="$(field "$ping" p99_ms)" 'BEGIN {
+  printf "hooks/ping requests/s ratio: %.2f (target >= 0.5)   p99: hook %.2f ms, ping %.2f ms\n", h / p, hp, pp }'
+echo "hook deliveries answered non-2xx: ${non2xx}"
+if [ "$PROCESSING" = DEFERRED ]; then
+  # The 202 came once the delivery was stored; report how long the worker takes to apply what is queued.
+  start=$(date +%s)
+  for _ in $(seq 1 240); do
+    queued=$(meter hooks.bench.queued); applied=$(meter hooks.bench.applied-from-queue)
+    [ "${applied:-0}" -ge "${queued:-0}" ] && break
+    sleep 0.5
+  done
+  echo "worker: ${applied:-0} of ${queued:-0} queued deliveries applied to incidents $(( $(date +%s) - start )) s after wrk stopped"
+fi
+if [ "${non2xx:-0}" != "0" ]; then
+  echo "some deliveries were refused; server log:" >&2; tail -20 "$work/server.log" >&2
+fi

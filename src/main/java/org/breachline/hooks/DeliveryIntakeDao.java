@@ -1,0 +1,25 @@
+package org.breachline.hooks;
+
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+import java.time.Instant;
+
+// The few statements every delivery runs, apart from HookDao: JDBI builds a SqlObject's handlers on every attach to a
+// new handle, and profiling showed that cost, which grows with the number of methods, dominating a deferred delivery.
+interface DeliveryIntakeDao {
+
+    // A concurrent insert of the same id waits for the other transaction and then inserts nothing: exactly one wins.
+    @SqlUpdate("INSERT INTO hook_seen_id (source, message_id, expires_at) VALUES (:source, :id, :expiresAt) "
+            + "ON CONFLICT DO NOTHING")
+    int recordSeenId(@Bind("source") String source, @Bind("id") String id, @Bind("expiresAt") Instant expiresAt);
+
+    @SqlUpdate("INSERT INTO hook_delivery (source, received_at, status, payload, payload_size, payload_sha256, "
+            + "error_code, error_message) VALUES (:source, :at, :status, :payload, :size, :sha256, :errorCode, "
+            + ":errorMessage)")
+    @GetGeneratedKeys("id")
+    long insertDelivery(@Bind("source") String source, @Bind("at") Instant at, @Bind("status") String status,
+                        @Bind("payload") byte[] payload, @Bind("size") int size, @Bind("sha256") String sha256,
+                        @Bind("errorCode") String errorCode, @Bind("errorMessage") String errorMessage);
+}

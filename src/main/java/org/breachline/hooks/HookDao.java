@@ -1,0 +1,69 @@
+package org.breachline.hooks;
+
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@RegisterConstructorMapper(DeliveryRow.class)
+@RegisterConstructorMapper(AlertGroupRow.class)
+interface HookDao {
+    String DELIVERY = "id, source, received_at, status, payload, payload_size, payload_sha256, alert_count, "
+            + "error_code, error_message, coalesced_into, processed_at, replayed_at, replayed_by";
+    String GROUP = "source, fingerprint, incident_id, opened_at, last_alert_at, resolved_at, alert_count";
+
+    @SqlUpdate("DELETE FROM hook_seen_id WHERE expires_at < :now")
+    int forgetSeenIdsBefore(@Bind("now") Instant now);
+
+    @SqlUpdate("UPDATE hook_delivery SET status = 'PROCESSED', alert_count = :alerts, processed_at = :at, "
+            + "error_code = NULL, error_message = NULL WHERE id = :id")
+    void markProcessed(@Bind("id") long id, @Bind("alerts") int alerts, @Bind("at") Instant at);
+
+    @SqlUpdate("UPDATE hook_delivery SET replayed_at = :at, replayed_by = :by WHERE id = :id")
+    void markReplayed(@Bind("id") long id, @Bind("at") Instant at, @Bind("by") String by);
+
+    @SqlUpdate("UPDATE hook_delivery SET status = 'DEAD_LETTER', error_code = :code, error_message = :message, "
+            + "processed_at = :at WHERE id = :id")
+    void markDead(@Bind("id") long id, @Bind("code") String code, @Bind("message") String message,
+                  @Bind("at") Instant at);
+
+    @SqlUpdate("UPDATE hook_delivery SET status = 'COALESCED', coalesced_into = :into, processed_at = :at "
+            + "WHERE source = :source AND status = 'QUEUED' AND payload_sha256 = :sha256 AND id <> :into")
+    int coalesceQueued(@Bind("source") String source, @Bind("sha256") String sha256, @Bind("into") long into,
+                       @Bind("at") Instant at);
+
+    @SqlQuery("SELECT " + DELIVERY + " FROM hook_delivery WHERE id = :id FOR UPDATE")
+    Optional<DeliveryRow> lockDelivery(@Bind("id") long id);
+
+    @SqlQuery("SELECT id FROM hook_delivery WHERE status = 'QUEUED' ORDER BY id LIMIT :limit")
+    List<Long> queued(@Bind("limit") int limit);
+
+    @SqlQuery("SELECT " + DELIVERY + " FROM hook_delivery WHERE status = 'DEAD_LETTER' "
+            + "AND (:source IS NULL OR source = :source) ORDER BY id DESC LIMIT :limit OFFSET :offset")
+    List<DeliveryRow> deadLetters(@Bind("source") String source, @Bind("limit") int limit,
+                                  @Bind("offset") int offset);
+
+    @SqlQuery("SELECT COUNT(*) FROM hook_delivery WHERE status = 'DEAD_LETTER' AND (:source IS NULL OR source = :source)")
+    long countDeadLetters(@Bind("source") String source);
+
+    @SqlUpdate("INSERT INTO hook_alert_group (source, fingerprint, alert_count) VALUES (:source, :fingerprint, 0) "
+            + "ON CONFLICT DO NOTHING")
+    void ensureGroup(@Bind("source") String source, @Bind("fingerprint") String fingerprint);
+
+    @SqlQuery("SELECT " + GROUP + " FROM hook_alert_group WHERE source = :source AND fingerprint = :fingerprint "
+            + "FOR UPDATE")
+    AlertGroupRow lockGroup(@Bind("source") String source, @Bind("fingerprint") String fingerprint);
+
+    @SqlUpdate("UPDATE hook_alert_group SET incident_id = :incidentId, opened_at = :openedAt, "
+            + "last_alert_at = :lastAlertAt, resolved_at = :resolvedAt, alert_count = :alertCount "
+            + "WHERE source = :source AND fingerprint = :fingerprint")
+    void updateGroup(@Bind("source") String source, @Bind("fingerprint") String fingerprint,
+                     @Bind("incidentId") UUID incidentId, @Bind("openedAt") Instant openedAt,
+                     @Bind("lastAlertAt") Instant lastAlertAt, @Bind("resolvedAt") Instant resolvedAt,
+                     @Bind("alertCount") long alertCount);
+}

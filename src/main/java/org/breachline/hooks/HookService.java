@@ -1,0 +1,337 @@
+package org.breachline.hooks;
+
+import com.codahale.metrics.Meter;
+import com.codahale.metrics.MetricRegistry;
+import org.breachline.audit.AuditEvent;
+import org.breachline.audit.AuditLog;
+import org.breachline.auth.Actor;
+import org.breachline.db.Database;
+import org.breachline.http.ApiException;
+import org.breachline.incident.IncidentService;
+import org.breachline.http.Page;
+import org.breachline.http.PageRequest;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Receives deliveries to {@code /hooks/{source}}: authenticates, stores and applies them in one transaction; queues
+ * them over a source's rate; keeps unreadable ones as dead letters an admin can replay.
+ *
+ * <p>Processing is synchronous: the delivery row, its replay-protection id, and its effect on incidents commit
+ * together, and the sender hears 202 only after that commit. Only deliveries over the rate wait for the worker.
+ */
+public class HookService {
+    private static final Logger LOG = LoggerFactory.getLogger(HookService.class);
+    private static final String UNKNOWN_SOURCE = "unknown-source";
+
+    private final Jdbi jdbi;
+    private final AlertSourceService sources;
+    private final AlertIntake intake;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final HooksSettings settings;
+    private final MetricRegistry metrics;
+    private final Meter authFailures;
+    private final Map<String, TokenBucket> rates = new ConcurrentHashMap<>();
+    private final Map<String, TokenBucket> failureAllowance = new ConcurrentHashMap<>();
+    private final Map<String, Integer[]> rateOverrides = new ConcurrentHashMap<>();
+    private volatile Runnable whenQueued = () -> { };
+    private final DeliveryBatcher batcher;
+
+    public HookService(Jdbi jdbi, AlertSourceService sources, IncidentService incidents, AuditLog audit, Clock clock,
+                       HooksSettings settings, MetricRegistry metrics) {
+        this.jdbi = jdbi;
+        this.sources = sources;
+        this.intake = new AlertIntake(incidents, clock, settings.getMaxTimelinePayload().toBytes());
+        this.audit = audit;
+        this.clock = clock;
+        this.settings = settings;
+        this.metrics = metrics;
+        this.authFailures = metrics.meter(MetricRegistry.name("hooks", "auth-failures"));
+        this.batcher = settings.getProcessing() == HookProcessing.DEFERRED ? new DeliveryBatcher(jdbi) : null;
+        Database.cacheSqlObjects(jdbi, DeliveryIntakeDao.class, HookDao.class, AlertSourceDao.class, OutboxDao.class);
+        for (HooksSettings.Source s : settings.getSources()) {
+            rateOverrides.put(s.getName(), new Integer[] {s.getRatePerSecond(), s.getRateBurst()});
+        }
+    }
+
+    /** Called after a delivery was queued and committed, so that the worker can start on it without waiting. */
+    public void onQueued(Runnable wake) {
+        this.whenQueued = wake;
+    }
+
+    /** Handles one delivery addressed to {@code sourceName}. */
+    public HookOutcome receive(String sourceName, HookRequest request) {
+        if (!AlertSourceName.isValid(sourceName)) {
+            return rejected(UNKNOWN_SOURCE, "hook.source_unknown", "No active alert source of that name.");
+        }
+        HookOutcome outcome = batcher != null ? receiveDeferred(sourceName, request) : retryingLockWaits(() -> jdbi.inTransaction(h -> {
+            Optional<AlertSource> found = sources.find(h, sourceName).filter(AlertSource::active);
+            if (found.isEmpty()) {
+                return new HookOutcome.Rejected("hook.source_unknown", "No active alert source of that name.", false);
+            }
+            AlertSource source = found.get();
+            DeliveryIntakeDao intakeDao = h.attach(DeliveryIntakeDao.class);
+            AuthOutcome auth = source.authentication()
+                    .authenticatorFor(sourceName, clock, new StoredSeenWebhookIds(intakeDao))
+                    .authenticate(request);
+            if (auth instanceof AuthOutcome.Rejected rejected) {
+                // Nothing was written: the replay check is the authenticator's last step, and it failed.
+                return rejected.reason() == RejectionReason.REPLAYED ? new HookOutcome.Duplicate()
+                        : new HookOutcome.Rejected(rejected.code(), message(rejected.reason()), false);
+            }
+            return store(h, intakeDao, source, request.body());
+        }));
+        if (outcome instanceof HookOutcome.Rejected r) {
+            return rejected(r.code().equals("hook.source_unknown") ? UNKNOWN_SOURCE : sourceName, r.code(),
+                    r.message());
+        }
+        metrics.meter(MetricRegistry.name("hooks", sourceName, outcomeName(outcome))).mark();
+        if (outcome instanceof HookOutcome.Queued) {
+            whenQueued.run();
+        }
+        return outcome;
+    }
+
+    /**
+     * Runs the delivery's transaction again when the database gave up waiting for a lock (H2's lock timeout under a
+     * burst on one fingerprint) or chose it as a deadlock victim: everything was rolled back, so trying again is safe,
+     * and a 500 would cost the alert with senders that never re-send.
+     */
+    private static <T> T retryingLockWaits(java.util.function.Supplier<T> transaction) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction.get();
+            } catch (org.jdbi.v3.core.statement.StatementException e) {
+                if (attempt >= 3 || !isLockWait(e)) {
+                    throw e;
+                }
+                LOG.info("Retrying a delivery after a lock wait gave up (attempt {})", attempt);
+            }
+        }
+    }
+
+    private static boolean isLockWait(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientException) {
+                return true;
+            }
+            // PostgreSQL: serialization failure, deadlock detected, lock not available.
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().equals("40001") || sql.getSQLState().equals("40P01")
+                    || sql.getSQLState().equals("55P03"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // Deferred: authenticate and parse here, then hand the delivery to the batcher, which stores it with its message
+    // id in a transaction shared with whatever else arrived meanwhile; the worker applies it afterwards.
+    private HookOutcome receiveDeferred(String sourceName, HookRequest request) {
+        Optional<AlertSource> found = sources.find(sourceName).filter(AlertSource::active);
+        if (found.isEmpty()) {
+            return new HookOutcome.Rejected("hook.source_unknown", "No active alert source of that name.", false);
+        }
+        AlertSource source = found.get();
+        DeliveryBatcher.CollectedSeenIds seen = new DeliveryBatcher.CollectedSeenIds();
+        AuthOutcome auth = source.authentication().authenticatorFor(sourceName, clock, seen).authenticate(request);
+        if (auth instanceof AuthOutcome.Rejected rejected) {
+            return new HookOutcome.Rejected(rejected.code(), message(rejected.reason()), false);
+        }
+        byte[] body = request.body();
+        Instant now = now();
+        try {
+            source.format().parser().parse(sourceName, body, source.defaultSeverity());
+        } catch (MalformedAlertException e) {
+            // Rare, so stored on its own; the message id is recorded with it like any accepted delivery's.
+            return jdbi.inTransaction(h -> {
+                DeliveryIntakeDao dao = h.attach(DeliveryIntakeDao.class);
+                for (DeliveryBatcher.SeenId id : seen.ids()) {
+                    if (!new StoredSeenWebhookIds(dao).firstTime(sourceName, id.id(), id.expiresAt())) {
+                        return new HookOutcome.Duplicate();
+                    }
+                }
+                return new HookOutcome.DeadLettered(dao.insertDelivery(sourceName, now,
+                        DeliveryStatus.DEAD_LETTER.name(), body, body.length, sha256(body), e.code(),
+                        cut(e.getMessage())), e);
+            });
+        }
+        return batcher.store(sourceName, now, body, sha256(body), seen.ids());
+    }
+
+    private HookOutcome store(Handle h, DeliveryIntakeDao dao, AlertSource source, byte[] body) {
+        String name = source.name().value();
+        Instant now = now();
+        String sha256 = sha256(body);
+        if (!rate(name).tryTake()) {
+            // Over the rate a genuine alert is still never lost: senders like Splunk never re-send.
+            return new HookOutcome.Queued(dao.insertDelivery(name, now, DeliveryStatus.QUEUED.name(), body,
+                    body.length, sha256, null, null));
+        }
+        long id = dao.insertDelivery(name, now, DeliveryStatus.PROCESSED.name(), body, body.length, sha256, null,
+                null);
+        return apply(h, source, id, body, 0);
+    }
+
+    private HookOutcome apply(Handle h, AlertSource source, long deliveryId, byte[] body, int coalesced) {
+        HookDao dao = h.attach(HookDao.class);
+        List<Alert> alerts;
+        try {
+            alerts = source.format().parser().parse(source.name().value(), body, source.defaultSeverity());
+        } catch (MalformedAlertException e) {
+            dao.markDead(deliveryId, e.code(), cut(e.getMessage()), now());
+            return new HookOutcome.DeadLettered(deliveryId, e);
+        }
+        List<AlertResult> results = intake.apply(h, source, deliveryId, alerts, coalesced);
+        dao.markProcessed(deliveryId, alerts.size(), now());
+        return new HookOutcome.Processed(deliveryId, results);
+    }
+
+    /**
+     * Applies up to {@code limit} queued deliveries, oldest first, each in its own transaction; identical queued
+     * deliveries of the same source are coalesced into the first. Safe to run on several instances at once: a
+     * delivery is locked and its status checked before it is applied. Answers how many were applied.
+     */
+    public int applyQueued(int limit) {
+        List<Long> ids = jdbi.withHandle(h -> h.attach(HookDao.class).queued(limit));
+        int applied = 0;
+        for (long id : ids) {
+            applied += jdbi.inTransaction(h -> {
+                HookDao dao = h.attach(HookDao.class);
+                Optional<DeliveryRow> row = dao.lockDelivery(id).filter(r ->
+                        r.status().equals(DeliveryStatus.QUEUED.name()));
+                if (row.isEmpty()) {
+                    return 0;
+                }
+                Optional<AlertSource> source = sources.find(h, row.get().source());
+                if (source.isEmpty()) {
+                    dao.markDead(id, "hook.source_unknown", "The alert source no longer exists.", now());
+                    return 0;
+                }
+                int coalesced = dao.coalesceQueued(row.get().source(), row.get().payloadSha256(), id, now());
+                apply(h, source.get(), id, row.get().payload(), coalesced);
+                metrics.meter(MetricRegistry.name("hooks", row.get().source(), "applied-from-queue"))
+                        .mark(1 + coalesced);
+                return 1;
+            });
+        }
+        return applied;
+    }
+
+    /** Drops replay-protection ids whose timestamps the freshness check refuses anyway. */
+    public int forgetExpiredIds() {
+        return jdbi.withHandle(h -> h.attach(HookDao.class).forgetSeenIdsBefore(now()));
+    }
+
+    public Page<DeadLetterView> deadLetters(String source, PageRequest page) {
+        return jdbi.withHandle(h -> {
+            HookDao dao = h.attach(HookDao.class);
+            return new Page<>(dao.deadLetters(source, page.limit(), page.offset()).stream()
+                    .map(DeadLetterView::of).toList(), dao.countDeadLetters(source), page.limit(), page.offset());
+        });
+    }
+
+    /** Reads a dead letter again with its source's current settings; 400 and unchanged when still unreadable. */
+    public HookOutcome.Processed replay(long deliveryId, Actor actor) {
+        HookOutcome outcome = jdbi.inTransaction(h -> {
+            HookDao dao = h.attach(HookDao.class);
+            DeliveryRow row = dao.lockDelivery(deliveryId).orElseThrow(() -> ApiException.notFound(
+                    "dead_letter.not_found", "No dead letter with id " + deliveryId + "."));
+            if (!row.status().equals(DeliveryStatus.DEAD_LETTER.name())) {
+                throw ApiException.conflict("dead_letter.not_dead", "Delivery " + deliveryId + " is "
+                        + row.status() + ", not a dead letter.", List.of());
+            }
+            AlertSource source = sources.find(h, row.source()).filter(AlertSource::active).orElseThrow(() ->
+                    ApiException.conflict("alert_source.revoked", "The alert source '" + row.source()
+                            + "' no longer accepts deliveries.", List.of()));
+            HookOutcome applied = apply(h, source, deliveryId, row.payload(), 0);
+            if (applied instanceof HookOutcome.DeadLettered dead) {
+                // Thrown to roll back: the dead letter stays as it was.
+                throw malformed(dead);
+            }
+            dao.markReplayed(deliveryId, now(), actor.name());
+            audit.record(h, new AuditEvent(actor.name(), "hook_delivery.replay", "hook_delivery",
+                    Long.toString(deliveryId), Map.of("source", row.source())));
+            return applied;
+        });
+        return (HookOutcome.Processed) outcome;
+    }
+
+    /** The API error for an unreadable delivery: the path and problem, never the payload's values. */
+    public static ApiException malformed(HookOutcome.DeadLettered dead) {
+        MalformedAlertException e = dead.problem();
+        return ApiException.badRequest(e.code(), e.getMessage() + " (kept as dead letter " + dead.deliveryId()
+                + ")", List.of(new org.breachline.http.ApiError.Detail(e.path(), e.problem())));
+    }
+
+    private HookOutcome rejected(String sourceKey, String code, String message) {
+        authFailures.mark();
+        metrics.meter(MetricRegistry.name("hooks", sourceKey, "auth-failures")).mark();
+        boolean flood = !failureAllowance.computeIfAbsent(sourceKey, k -> new TokenBucket(clock,
+                settings.getAuthFailuresPerMinute(), settings.getAuthFailuresPerMinute() / 60.0)).tryTake();
+        // The payload and credentials are never logged; the source key is a validated name or a constant.
+        LOG.warn("Refused a delivery to alert source {}: {}{}", sourceKey, code, flood ? " (flood: 429)" : "");
+        return new HookOutcome.Rejected(code, message, flood);
+    }
+
+    private TokenBucket rate(String source) {
+        return rates.computeIfAbsent(source, s -> {
+            Integer[] own = rateOverrides.getOrDefault(s, new Integer[2]);
+            int perSecond = own[0] != null ? own[0] : settings.getRatePerSecond();
+            int burst = own[1] != null ? own[1] : settings.getRateBurst();
+            return new TokenBucket(clock, burst, perSecond);
+        });
+    }
+
+    private static String message(RejectionReason reason) {
+        return switch (reason) {
+            case CREDENTIALS_MISSING -> "The delivery carries no credentials for this source.";
+            case CREDENTIALS_INVALID -> "The delivery's credentials are not this source's.";
+            case SIGNATURE_INVALID -> "No signature of the delivery matches this source's secret.";
+            case TIMESTAMP_INVALID -> "The signed timestamp is not Unix seconds.";
+            case TIMESTAMP_STALE -> "The signed timestamp is too far from our clock.";
+            case REPLAYED -> "The message was already accepted.";
+        };
+    }
+
+    private static String outcomeName(HookOutcome outcome) {
+        if (outcome instanceof HookOutcome.Processed) {
+            return "processed";
+        } else if (outcome instanceof HookOutcome.Queued) {
+            return "queued";
+        } else if (outcome instanceof HookOutcome.Duplicate) {
+            return "duplicates";
+        }
+        return "dead-letters";
+    }
+
+    private static String cut(String text) {
+        return text.length() <= 500 ? text : text.substring(0, 499) + "…";
+    }
+
+    static String sha256(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,80 @@
+package org.breachline.hooks;
+
+import io.dropwizard.lifecycle.Managed;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The hooks' background work on one thread: applies queued deliveries, sends due outbound notifications, and forgets
+ * expired replay ids. What is due is decided by the injected clock; the interval only says how often to look.
+ */
+public final class HookWorker implements Managed {
+    private static final Logger LOG = LoggerFactory.getLogger(HookWorker.class);
+
+    private final HookService hooks;
+    private final Optional<OutboundDispatcher> outbound;
+    private final Duration interval;
+    private final AtomicBoolean wakePending = new AtomicBoolean();
+    private volatile ScheduledExecutorService executor;
+
+    public HookWorker(HookService hooks, Optional<OutboundDispatcher> outbound, Duration interval) {
+        this.hooks = hooks;
+        this.outbound = outbound;
+        this.interval = interval;
+    }
+
+    @Override
+    public void start() {
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "hook-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        executor.scheduleWithFixedDelay(this::runOnce, interval.toMillis(), interval.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Asks for a round as soon as possible (a delivery was just queued). Wakes arriving while one is pending are
+     * folded into it, so a burst of deliveries costs one extra round, not one per delivery.
+     */
+    public void wake() {
+        ScheduledExecutorService running = executor;
+        if (running != null && wakePending.compareAndSet(false, true)) {
+            try {
+                running.execute(() -> {
+                    wakePending.set(false);
+                    runOnce();
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                wakePending.set(false);
+            }
+        }
+    }
+
+    /** One round of everything that is due; a failure is logged and retried next round. */
+    public void runOnce() {
+        try {
+            while (hooks.applyQueued(100) > 0) {
+                // Drain the queue before anything else: these are alerts waiting to become incidents.
+            }
+            outbound.ifPresent(OutboundDispatcher::dispatchDue);
+            hooks.forgetExpiredIds();
+        } catch (RuntimeException e) {
+            LOG.error("Hook worker round failed; retrying next round", e);
+        }
+    }
+
+    @Override
+    public void stop() throws InterruptedException {
+        executor.shutdownNow();
+        executor.awaitTermination(5, TimeUnit.SECONDS);
+    }
+}
