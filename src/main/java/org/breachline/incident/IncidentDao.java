@@ -66,9 +66,6 @@ interface IncidentDao {
     @SqlQuery("SELECT last_value FROM incident_key_counter WHERE key_year = :year")
     int keyCounter(@Bind("year") int year);
 
-    @SqlUpdate("INSERT INTO incident_key_counter (key_year, last_value) VALUES (:year, 0)")
-    void createKeyCounter(@Bind("year") int year);
-
     // Both PostgreSQL and H2 (in its PostgreSQL mode) wait for a concurrent insert of the key and then do nothing.
     @SqlUpdate("INSERT INTO incident_key_counter (key_year, last_value) VALUES (:year, 0) ON CONFLICT DO NOTHING")
     void createKeyCounterIfAbsent(@Bind("year") int year);

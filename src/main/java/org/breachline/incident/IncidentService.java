@@ -17,7 +17,6 @@ import org.breachline.http.Page;
 import org.breachline.http.PageRequest;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -71,8 +70,6 @@ public class IncidentService {
         Instant now = now();
         IncidentFacts facts = submitted.withCreationDefaults(now);
         validate(facts);
-        int year = now.atZone(ZoneOffset.UTC).getYear();
-        ensureKeyCounter(year);
         return jdbi.inTransaction(h -> insert(h, facts, now, actor));
     }
 
@@ -84,8 +81,6 @@ public class IncidentService {
         Instant now = now();
         IncidentFacts facts = submitted.withCreationDefaults(now);
         validate(facts);
-        // In the caller's transaction: a second connection per request could exhaust the pool under a burst.
-        transaction.attach(IncidentDao.class).createKeyCounterIfAbsent(now.atZone(ZoneOffset.UTC).getYear());
         return insert(transaction, facts, now, actor);
     }
 
@@ -97,6 +92,8 @@ public class IncidentService {
     private Incident insert(Handle h, IncidentFacts facts, Instant now, Actor actor) {
         int year = now.atZone(ZoneOffset.UTC).getYear();
         IncidentDao dao = h.attach(IncidentDao.class);
+        // In the same transaction: a second connection per request could exhaust the pool under a burst of alerts.
+        dao.createKeyCounterIfAbsent(year);
         dao.bumpKeyCounter(year);
         String key = String.format(Locale.ROOT, "INC-%d-%04d", year, dao.keyCounter(year));
         Incident incident = new Incident(UUID.randomUUID(), key, Stage.DETECTION, 1, facts, null, now,
@@ -278,20 +275,6 @@ public class IncidentService {
         return ApiException.conflict("incident.version_conflict", "The incident was changed by someone else: you sent "
                 + "version " + expected + ", it is now at version " + current.version() + ". Reload and retry.",
                 List.of(new ApiError.Detail("If-Match", "expected " + current.version())));
-    }
-
-    private void ensureKeyCounter(int year) {
-        boolean exists = jdbi.withHandle(h -> h.createQuery(
-                "SELECT COUNT(*) FROM incident_key_counter WHERE key_year = :year").bind("year", year)
-                .mapTo(Integer.class).one() > 0);
-        if (exists) {
-            return;
-        }
-        try {
-            jdbi.useTransaction(h -> h.attach(IncidentDao.class).createKeyCounter(year));
-        } catch (UnableToExecuteStatementException e) {
-            // Another instance created this year's counter at the same moment: that one serves both.
-        }
     }
 
     private void rejectUnpatchable(ObjectNode patch) {
