@@ -27,11 +27,18 @@ import org.breachline.http.ValidationErrorMapper;
 import org.breachline.http.WebErrorMapper;
 import org.breachline.incident.IncidentResource;
 import org.breachline.incident.IncidentService;
+import org.breachline.people.ContactDataPurge;
+import org.breachline.people.ContactSealer;
+import org.breachline.people.PeopleConfiguration;
+import org.breachline.people.PeopleResource;
+import org.breachline.people.PeopleService;
+import org.slf4j.LoggerFactory;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 
 /** The Breachline service: wires configuration, storage, features and HTTP together. */
 public class BreachlineApplication extends Application<BreachlineConfiguration> {
@@ -89,10 +96,22 @@ public class BreachlineApplication extends Application<BreachlineConfiguration> 
         HashChainedAuditLog audit = new HashChainedAuditLog(jdbi, clock, env.getObjectMapper());
         TokenService tokens = new TokenService(jdbi, audit, clock);
         IncidentService incidents = new IncidentService(jdbi, audit, clock, env.getObjectMapper(), env.getValidator());
+        PeopleConfiguration peopleConfig = config.getPeople();
+        if (peopleConfig.getContactKeys().isDevelopmentKey()) {
+            LoggerFactory.getLogger(BreachlineApplication.class).warn("Contact data is sealed with the PUBLIC "
+                    + "development key '{}' from config.yml: set BREACHLINE_CONTACT_KEY_ID, BREACHLINE_CONTACT_KEY and "
+                    + "BREACHLINE_CONTACT_INDEX_KEY before storing real people.", PeopleConfiguration.DEV_KEY_ID);
+        }
+        PeopleService people = new PeopleService(jdbi, incidents, audit, clock,
+                new ContactSealer(peopleConfig.getContactKeys().toKeyRing()), peopleConfig, env.getObjectMapper());
+        ContactDataPurge purge = new ContactDataPurge(people, peopleConfig);
+        env.lifecycle().manage(purge);
+        env.admin().addTask(purge);
 
         env.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(new JsonErrorHandler()));
         var jersey = env.jersey();
-        jersey.register(new BodySizeLimit(config.getHttp().getMaxBodySize().toBytes()));
+        jersey.register(new BodySizeLimit(config.getHttp().getMaxBodySize().toBytes(),
+                Map.of(PeopleResource.IMPORT_PATH, peopleConfig.getMaxImportSize().toBytes())));
         jersey.register(new BearerAuthFilter(tokens));
         jersey.register(RolesAllowedDynamicFeature.class);
         jersey.register(new ApiExceptionMapper());
@@ -103,6 +122,7 @@ public class BreachlineApplication extends Application<BreachlineConfiguration> 
 
         jersey.register(new IncidentResource(incidents));
         jersey.register(new AuditResource(audit));
+        jersey.register(new PeopleResource(people));
         jersey.register(new OpenApiResource(env.getObjectMapper()));
     }
 }

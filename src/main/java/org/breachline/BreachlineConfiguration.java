@@ -8,6 +8,7 @@ import io.dropwizard.validation.MaxDataSize;
 import io.dropwizard.validation.MinDataSize;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import org.breachline.people.PeopleConfiguration;
 
 /** The service's configuration, one nested section per concern. */
 public class BreachlineConfiguration extends Configuration {
@@ -24,6 +25,15 @@ public class BreachlineConfiguration extends Configuration {
     @NotNull
     @JsonProperty("http")
     private HttpLimits http = new HttpLimits();
+
+    @Valid
+    @NotNull
+    @JsonProperty("people")
+    private PeopleConfiguration people = new PeopleConfiguration();
+
+    public PeopleConfiguration getPeople() {
+        return people;
+    }
 
     public DataSourceFactory getDatabase() {
         return database;

@@ -1,4 +1,10 @@
 package org.breachline.incident;
 
-/** What a timeline entry records. */
-public enum TimelineKind { CREATED, FACTS_CHANGED, STAGE_CHANGED, REOPENED, NOTE }
+/** What a timeline entry records. New kinds go at the end. */
+public enum TimelineKind {
+    CREATED, FACTS_CHANGED, STAGE_CHANGED, REOPENED, NOTE,
+    /** Affected people were imported (counts only, never contact data). */
+    PEOPLE_IMPORTED,
+    /** The contact data of the incident's people was erased after its retention ran out. */
+    CONTACT_DATA_PURGED
+}
