@@ -27,6 +27,14 @@ import org.breachline.http.ValidationErrorMapper;
 import org.breachline.http.WebErrorMapper;
 import org.breachline.incident.IncidentResource;
 import org.breachline.incident.IncidentService;
+import org.breachline.notify.CampaignResource;
+import org.breachline.notify.CampaignService;
+import org.breachline.notify.CapacityPlanner;
+import org.breachline.notify.DeadlineSource;
+import org.breachline.notify.IncidentCampaignsResource;
+import org.breachline.notify.NoticeRenderer;
+import org.breachline.notify.NotifyConfiguration;
+import org.breachline.notify.TemplateCatalog;
 import org.breachline.people.ContactDataPurge;
 import org.breachline.people.ContactSealer;
 import org.breachline.people.PeopleConfiguration;
@@ -43,6 +51,8 @@ import java.util.Map;
 /** The Breachline service: wires configuration, storage, features and HTTP together. */
 public class BreachlineApplication extends Application<BreachlineConfiguration> {
     private final Clock clock;
+    /** Where campaign deadlines come from when a campaign names none; the obligations feature plugs in here. */
+    private DeadlineSource deadlineSource = DeadlineSource.NONE;
 
     public BreachlineApplication() {
         // Microsecond ticks: both databases store microseconds, so what we hash and compare is what we store.
@@ -52,6 +62,11 @@ public class BreachlineApplication extends Application<BreachlineConfiguration> 
     /** Tests pass a clock they control. */
     public BreachlineApplication(Clock clock) {
         this.clock = clock;
+    }
+
+    /** Replaces the source of notice deadlines (before {@code run}). */
+    public void setDeadlineSource(DeadlineSource deadlineSource) {
+        this.deadlineSource = deadlineSource;
     }
 
     public static void main(String[] args) throws Exception {
@@ -108,6 +123,13 @@ public class BreachlineApplication extends Application<BreachlineConfiguration> 
         env.lifecycle().manage(purge);
         env.admin().addTask(purge);
 
+        NotifyConfiguration notifyConfig = config.getNotify();
+        TemplateCatalog catalog = TemplateCatalog.load(java.nio.file.Path.of(notifyConfig.getTemplates()));
+        catalog.warnings().forEach(w -> LoggerFactory.getLogger(TemplateCatalog.class).warn("Template {}", w));
+        NoticeRenderer renderer = new NoticeRenderer(catalog, notifyConfig.getMaxSmsSegments());
+        CampaignService campaigns = new CampaignService(jdbi, incidents, audit, clock, env.getObjectMapper(), renderer,
+                new CapacityPlanner(renderer, notifyConfig), deadlineSource);
+
         env.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(new JsonErrorHandler()));
         var jersey = env.jersey();
         jersey.register(new BodySizeLimit(config.getHttp().getMaxBodySize().toBytes(),
@@ -123,6 +145,8 @@ public class BreachlineApplication extends Application<BreachlineConfiguration> 
         jersey.register(new IncidentResource(incidents));
         jersey.register(new AuditResource(audit));
         jersey.register(new PeopleResource(people));
+        jersey.register(new IncidentCampaignsResource(campaigns));
+        jersey.register(new CampaignResource(campaigns));
         jersey.register(new OpenApiResource(env.getObjectMapper()));
     }
 }

@@ -8,6 +8,7 @@ import io.dropwizard.validation.MaxDataSize;
 import io.dropwizard.validation.MinDataSize;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import org.breachline.notify.NotifyConfiguration;
 import org.breachline.people.PeopleConfiguration;
 
 /** The service's configuration, one nested section per concern. */
@@ -30,6 +31,15 @@ public class BreachlineConfiguration extends Configuration {
     @NotNull
     @JsonProperty("people")
     private PeopleConfiguration people = new PeopleConfiguration();
+
+    @Valid
+    @NotNull
+    @JsonProperty("notify")
+    private NotifyConfiguration notify = new NotifyConfiguration();
+
+    public NotifyConfiguration getNotify() {
+        return notify;
+    }
 
     public PeopleConfiguration getPeople() {
         return people;

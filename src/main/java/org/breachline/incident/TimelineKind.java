@@ -6,5 +6,11 @@ public enum TimelineKind {
     /** Affected people were imported (counts only, never contact data). */
     PEOPLE_IMPORTED,
     /** The contact data of the incident's people was erased after its retention ran out. */
-    CONTACT_DATA_PURGED
+    CONTACT_DATA_PURGED,
+    /** A notice campaign was drafted. */
+    CAMPAIGN_CREATED,
+    /** A notice campaign was approved, by someone other than its author. */
+    CAMPAIGN_APPROVED,
+    /** A notice campaign was launched, paused, resumed, cancelled or completed. */
+    CAMPAIGN_STATUS_CHANGED
 }

@@ -25,6 +25,7 @@ abstract class AuthMatrixContract {
     abstract TestApp app();
 
     private String incident;
+    private String campaign;
 
     /** An endpoint and the roles that may call it. */
     record Endpoint(String method, String path, String body, Set<Role> allowed) {
@@ -37,6 +38,8 @@ abstract class AuthMatrixContract {
     static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
     static final Set<Role> WRITERS = EnumSet.of(Role.ADMIN, Role.RESPONDER);
     static final Set<Role> AUDIT_READERS = EnumSet.of(Role.ADMIN, Role.AUDITOR);
+
+    static final String CAMPAIGN = "{\"noticeKind\":\"BREACH_NOTICE\",\"channels\":[\"EMAIL\"]}";
 
     static final List<Endpoint> ENDPOINTS = List.of(
             new Endpoint("GET", "/api/incidents", null, EVERYONE),
@@ -51,6 +54,15 @@ abstract class AuthMatrixContract {
             new Endpoint("GET", "/api/incidents/{id}/people?contact=true", null, EnumSet.of(Role.ADMIN, Role.APPROVER)),
             new Endpoint("GET", "/api/incidents/{id}/people/imports/00000000-0000-0000-0000-000000000000/rejections",
                     null, EVERYONE),
+            new Endpoint("POST", "/api/incidents/{id}/campaigns", CAMPAIGN, WRITERS),
+            new Endpoint("GET", "/api/incidents/{id}/campaigns", null, EVERYONE),
+            new Endpoint("POST", "/api/incidents/{id}/campaigns/preview", CAMPAIGN, WRITERS),
+            new Endpoint("GET", "/api/campaigns/{campaign}", null, EVERYONE),
+            new Endpoint("POST", "/api/campaigns/{campaign}/approve", null, EnumSet.of(Role.ADMIN, Role.APPROVER)),
+            new Endpoint("POST", "/api/campaigns/{campaign}/launch", null, EnumSet.of(Role.ADMIN, Role.RESPONDER, Role.APPROVER)),
+            new Endpoint("POST", "/api/campaigns/{campaign}/pause", null, WRITERS),
+            new Endpoint("POST", "/api/campaigns/{campaign}/resume", null, WRITERS),
+            new Endpoint("POST", "/api/campaigns/{campaign}/cancel", null, EnumSet.of(Role.ADMIN, Role.RESPONDER, Role.APPROVER)),
             new Endpoint("GET", "/api/audit", null, AUDIT_READERS),
             new Endpoint("GET", "/api/audit/verify", null, AUDIT_READERS),
             new Endpoint("GET", "/api/openapi.json", null, EVERYONE),
@@ -59,6 +71,7 @@ abstract class AuthMatrixContract {
     @BeforeAll
     void openAnIncident() {
         incident = app().as(Role.ADMIN).post("/api/incidents", Map.of("title", "auth target")).str("id");
+        campaign = app().as(Role.ADMIN).send("POST", "/api/incidents/" + incident + "/campaigns", CAMPAIGN).str("id");
     }
 
     Stream<Arguments> matrix() {
@@ -123,6 +136,6 @@ abstract class AuthMatrixContract {
     }
 
     private Api.Reply call(Api client, Endpoint e) {
-        return client.send(e.method(), e.path().replace("{id}", incident), e.body());
+        return client.send(e.method(), e.path().replace("{id}", incident).replace("{campaign}", campaign), e.body());
     }
 }

@@ -16,6 +16,8 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -33,14 +35,16 @@ public final class TestApp {
     private final Map<Role, Api> clients = new EnumMap<>(Role.class);
     private Jdbi jdbi;
 
-    private TestApp(Supplier<TestDatabase> factory) {
+    private TestApp(Supplier<TestDatabase> factory, ConfigOverride... extra) {
         this.database = memoize(factory);
-        var support = new DropwizardTestSupport<>(BreachlineApplication.class,
-                ResourceHelpers.resourceFilePath("test-config.yml"),
+        List<ConfigOverride> overrides = new ArrayList<>(List.of(
                 ConfigOverride.config("database.driverClass", () -> database.get().driver()),
                 ConfigOverride.config("database.url", () -> database.get().url()),
                 ConfigOverride.config("database.user", () -> database.get().user()),
-                ConfigOverride.config("database.password", () -> database.get().password())) {
+                ConfigOverride.config("database.password", () -> database.get().password())));
+        overrides.addAll(List.of(extra));
+        var support = new DropwizardTestSupport<>(BreachlineApplication.class,
+                ResourceHelpers.resourceFilePath("test-config.yml"), overrides.toArray(ConfigOverride[]::new)) {
             @Override
             public Application<BreachlineConfiguration> newApplication() {
                 return new BreachlineApplication(clock);
@@ -49,12 +53,22 @@ public final class TestApp {
         this.extension = new DropwizardAppExtension<>(support);
     }
 
-    public static TestApp onH2() {
-        return new TestApp(TestDatabase::h2);
+    public static TestApp onH2(ConfigOverride... overrides) {
+        return new TestApp(TestDatabase::h2, overrides);
     }
 
-    public static TestApp onPostgres() {
-        return new TestApp(TestDatabase::postgres);
+    public static TestApp onPostgres(ConfigOverride... overrides) {
+        return new TestApp(TestDatabase::postgres, overrides);
+    }
+
+    /** A second application on this one's database, as a second instance of the service would be. */
+    public TestApp sharingDatabase(ConfigOverride... overrides) {
+        return new TestApp(database, overrides);
+    }
+
+    /** The running application object, for wiring tests cannot reach over HTTP. */
+    public BreachlineApplication application() {
+        return (BreachlineApplication) extension.getApplication();
     }
 
     /** Register this in the test class with {@code @RegisterExtension}. */
