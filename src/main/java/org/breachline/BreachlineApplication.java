@@ -31,6 +31,15 @@ import org.breachline.notify.CampaignResource;
 import org.breachline.notify.CampaignService;
 import org.breachline.notify.CapacityPlanner;
 import org.breachline.notify.DeadlineSource;
+import org.breachline.notify.DeliveryChannel;
+import org.breachline.notify.DispatchTask;
+import org.breachline.notify.Dispatcher;
+import org.breachline.notify.FileSinkChannel;
+import org.breachline.notify.SmsStatusService;
+import org.breachline.notify.SmtpChannel;
+import org.breachline.notify.TwilioChannel;
+import org.breachline.notify.TwilioStatusResource;
+import org.breachline.notify.Channel;
 import org.breachline.notify.IncidentCampaignsResource;
 import org.breachline.notify.NoticeRenderer;
 import org.breachline.notify.NotifyConfiguration;
@@ -129,6 +138,11 @@ public class BreachlineApplication extends Application<BreachlineConfiguration> 
         NoticeRenderer renderer = new NoticeRenderer(catalog, notifyConfig.getMaxSmsSegments());
         CampaignService campaigns = new CampaignService(jdbi, incidents, audit, clock, env.getObjectMapper(), renderer,
                 new CapacityPlanner(renderer, notifyConfig), deadlineSource);
+        Dispatcher dispatcher = new Dispatcher(jdbi, campaigns, incidents, people, renderer,
+                channels(notifyConfig, env), clock, notifyConfig, workerId(notifyConfig));
+        env.lifecycle().manage(dispatcher);
+        env.admin().addTask(new DispatchTask(dispatcher));
+        SmsStatusService smsStatuses = new SmsStatusService(jdbi, campaigns, clock, notifyConfig);
 
         env.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(new JsonErrorHandler()));
         var jersey = env.jersey();
@@ -147,6 +161,35 @@ public class BreachlineApplication extends Application<BreachlineConfiguration> 
         jersey.register(new PeopleResource(people));
         jersey.register(new IncidentCampaignsResource(campaigns));
         jersey.register(new CampaignResource(campaigns));
+        jersey.register(new TwilioStatusResource(smsStatuses, notifyConfig.getSms().getAuthToken(),
+                notifyConfig.getPublicBaseUrl()));
         jersey.register(new OpenApiResource(env.getObjectMapper()));
+    }
+
+    private java.util.List<DeliveryChannel> channels(NotifyConfiguration config, Environment env) {
+        java.nio.file.Path outbox = java.nio.file.Path.of(config.getOutbox());
+        DeliveryChannel email = switch (config.getEmail().getMode()) {
+            case SMTP -> new SmtpChannel(config.getEmail());
+            case FILE -> new FileSinkChannel(Channel.EMAIL, outbox, config.getEmail().getRatePerSecond(),
+                    config.getEmail().getFrom(), clock, env.getObjectMapper());
+            case TWILIO -> throw new IllegalArgumentException("notify.email.mode must be FILE or SMTP");
+        };
+        DeliveryChannel sms = switch (config.getSms().getMode()) {
+            case TWILIO -> new TwilioChannel(config.getSms());
+            case FILE -> new FileSinkChannel(Channel.SMS, outbox, config.getSms().getSegmentsPerSecond(),
+                    config.getEmail().getFrom(), clock, env.getObjectMapper());
+            case SMTP -> throw new IllegalArgumentException("notify.sms.mode must be FILE or TWILIO");
+        };
+        return java.util.List.of(email, sms);
+    }
+
+    private static String workerId(NotifyConfiguration config) {
+        String configured = config.getDispatcher().getWorkerId();
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        // Host and process: a restarted process is a new worker, so its predecessor's claims are seen as stale.
+        return java.lang.management.ManagementFactory.getRuntimeMXBean().getName() + "-"
+                + Long.toHexString(System.nanoTime() & 0xffffff);
     }
 }

@@ -60,6 +60,9 @@ interface PeopleDao {
     @SqlQuery("SELECT " + PERSON + " FROM affected_person WHERE id = :id AND incident_id = :incident")
     Optional<StoredPerson> find(@Bind("incident") UUID incident, @Bind("id") long id);
 
+    @SqlQuery("SELECT " + PERSON + " FROM affected_person WHERE id IN (<ids>)")
+    List<StoredPerson> findByIds(@BindList("ids") Collection<Long> ids);
+
     @SqlUpdate("INSERT INTO people_import (id, incident_id, format, imported_by, imported_at, accepted, rejected, "
             + "inserted, updated, unchanged, duplicates_merged) VALUES (:id, :incidentId, :format, :importedBy, "
             + ":importedAt, :accepted, :rejected, :inserted, :updated, :unchanged, :duplicatesMerged)")

@@ -152,6 +152,18 @@ public class PeopleService {
                 withContact ? sealer.open(p.phoneSealed(), ContactSealer.PHONE) : null);
     }
 
+    /** Opens the contact data of the given people for sending (people whose data was purged have none). */
+    public List<Recipient> recipients(java.util.Collection<Long> personIds) {
+        if (personIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbi.withExtension(PeopleDao.class, dao -> dao.findByIds(personIds)).stream()
+                .map(p -> new Recipient(p.id(), sealer.open(p.referenceSealed(), ContactSealer.REFERENCE),
+                        sealer.open(p.nameSealed(), ContactSealer.NAME), sealer.open(p.emailSealed(), ContactSealer.EMAIL),
+                        sealer.open(p.phoneSealed(), ContactSealer.PHONE), p.locale(), p.jurisdiction()))
+                .toList();
+    }
+
     /** Writes every rejection of an import as CSV ({@code line,field,reason}), streaming from the database. */
     public void writeRejections(String incidentRef, UUID importId, OutputStream out) {
         jdbi.useHandle(h -> {
