@@ -172,7 +172,6 @@ public class NotifyConfiguration {
 
         @Min(1)
         @Max(65535)
-        @JsonProperty("port")
         private int port = 25;
 
         @JsonProperty("username")
@@ -211,6 +210,12 @@ public class NotifyConfiguration {
 
         public int getPort() {
             return port;
+        }
+
+        /** A number, or text from an environment variable or a test's override. */
+        @JsonProperty("port")
+        void setPort(Object port) {
+            this.port = port instanceof Number n ? n.intValue() : Integer.parseInt(String.valueOf(port).strip());
         }
 
         public String getUsername() {

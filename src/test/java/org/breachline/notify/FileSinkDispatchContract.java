@@ -18,14 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class FileSinkDispatchContract extends CampaignContract {
     abstract Path outbox();
 
-    JsonNode launched(String key, String choice, String... channels) {
-        JsonNode c = create(key, draft(choice, channels));
-        assertThat(act(approver(), c, "approve").status()).isEqualTo(200);
-        Api.Reply r = act(responder(), c, "launch");
-        assertThat(r.status()).as(r.text()).isEqualTo(200);
-        return r.body();
-    }
-
     @Test
     void sendsEveryDeliveryOnceAndCompletesTheCampaign() throws IOException {
         String key = incidentWithPeople();
