@@ -76,6 +76,11 @@ public final class TestApp {
         return extension;
     }
 
+    /** The database this application runs on (created on first use). */
+    public TestDatabase database() {
+        return database.get();
+    }
+
     public String databaseKind() {
         return database.get().kind();
     }
