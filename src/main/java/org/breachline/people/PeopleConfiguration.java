@@ -20,6 +20,12 @@ import java.util.concurrent.TimeUnit;
 public class PeopleConfiguration {
     /** The key id of the development key shipped in config.yml; startup warns while it is in use. */
     public static final String DEV_KEY_ID = "dev-insecure";
+    /**
+     * PUBLIC development keys (also in config.yml), used when a configuration names no keys so that commands and
+     * throwaway setups run. They protect nothing: anyone can read data sealed with them. Startup warns loudly.
+     */
+    static final String DEV_KEY = "NQUjhwAg42cWu//+tkEMs6XQDv3txrK3qoiiAIk0myw=";
+    static final String DEV_INDEX_KEY = "X6Lff2Hg9Lp8c5fxK/JUyqws3BFaGuhU4UPnB47E+oQ=";
 
     @Valid
     @NotNull
@@ -92,15 +98,15 @@ public class PeopleConfiguration {
     public static class ContactKeys {
         @NotBlank
         @JsonProperty("activeKeyId")
-        private String activeKeyId = "";
+        private String activeKeyId = DEV_KEY_ID;
 
         @NotEmpty
         @JsonProperty("keys")
-        private Map<String, String> keys = new LinkedHashMap<>();
+        private Map<String, String> keys = new LinkedHashMap<>(Map.of(DEV_KEY_ID, DEV_KEY));
 
         @NotBlank
         @JsonProperty("indexKey")
-        private String indexKey = "";
+        private String indexKey = DEV_INDEX_KEY;
 
         public ContactKeyRing toKeyRing() {
             return new ContactKeyRing(keys, activeKeyId, indexKey);
