@@ -2,6 +2,7 @@
 # Notices benchmark, loopback only and bounded: import rate vs psql \copy, SMTP dispatch rate vs smtp-source, peak heap.
 #   bench/notify/run.sh            # 100,000 recipients
 #   BENCH_N=1000000 bench/notify/run.sh
+#   BENCH_SMTP=0 bench/notify/run.sh   # import and heap only
 # Needs: target/breachline.jar (./mvnw -q -DskipTests package), PostgreSQL on 127.0.0.1:5432 as postgres/postgres,
 # and for the SMTP part Debian's postfix (smtp-sink, smtp-source); that part is skipped without it.
 set -euo pipefail
@@ -53,7 +54,7 @@ psql "$PG/$DB" -qc "\\copy bench_copy FROM '$WORK/people.csv' CSV HEADER"
 COPY=$(echo "$(date +%s.%N) - $START" | bc)
 echo "psql \\copy: ${COPY}s; import/copy = $(python3 -c "print(round($IMPORT/$COPY, 2))")x (target <= 3x)"
 
-if command -v smtp-sink >/dev/null && command -v smtp-source >/dev/null; then
+if [ "${BENCH_SMTP:-1}" = 1 ] && command -v smtp-sink >/dev/null && command -v smtp-source >/dev/null; then
   smtp-sink -u nobody -c 127.0.0.1:2525 1000 > "$WORK/sink.log" 2>&1 &
   sleep 1
   START=$(date +%s.%N)
@@ -72,6 +73,6 @@ if command -v smtp-sink >/dev/null && command -v smtp-source >/dev/null; then
   SEND=$(echo "$(date +%s.%N) - $START" | bc)
   echo "breachline SMTP dispatch: ${SEND}s ($(python3 -c "print(round($N/$SEND))") msg/s); ratio to smtp-source $(python3 -c "print(round($SRC/$SEND, 2))") (target >= 0.5)"
 else
-  echo "SMTP part skipped: install postfix (smtp-sink, smtp-source)"
+  echo "SMTP part skipped (BENCH_SMTP=0, or postfix's smtp-sink/smtp-source not installed)"
 fi
 echo "peak heap used: $(sort -n "$WORK/heap.txt" | tail -1) MiB (max 512)"
