@@ -48,6 +48,29 @@ import org.breachline.obligation.RulesResource;
 import org.breachline.rules.EngineSettings;
 import org.breachline.rules.Rulebook;
 import org.breachline.rules.RulesEngine;
+import org.breachline.notify.CampaignResource;
+import org.breachline.notify.CampaignService;
+import org.breachline.notify.CapacityPlanner;
+import org.breachline.notify.DeadlineSource;
+import org.breachline.notify.DeliveryChannel;
+import org.breachline.notify.DispatchTask;
+import org.breachline.notify.Dispatcher;
+import org.breachline.notify.FileSinkChannel;
+import org.breachline.notify.SmsStatusService;
+import org.breachline.notify.SmtpChannel;
+import org.breachline.notify.TwilioChannel;
+import org.breachline.notify.TwilioStatusResource;
+import org.breachline.notify.Channel;
+import org.breachline.notify.IncidentCampaignsResource;
+import org.breachline.notify.NoticeRenderer;
+import org.breachline.notify.NotifyConfiguration;
+import org.breachline.notify.TemplateCatalog;
+import org.breachline.people.ContactDataPurge;
+import org.breachline.people.ContactSealer;
+import org.breachline.people.PeopleConfiguration;
+import org.breachline.people.PeopleResource;
+import org.breachline.people.PeopleService;
+import org.slf4j.LoggerFactory;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.jdbi.v3.core.Jdbi;
 
@@ -57,10 +80,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.Map;
 
 /** The Breachline service: wires configuration, storage, features and HTTP together. */
 public class BreachlineApplication extends Application<BreachlineConfiguration> {
     private final Clock clock;
+    /** Where campaign deadlines come from when a campaign names none; the obligations feature plugs in here. */
+    private DeadlineSource deadlineSource = DeadlineSource.NONE;
 
     public BreachlineApplication() {
         // Microsecond ticks: both databases store microseconds, so what we hash and compare is what we store.
@@ -70,6 +96,11 @@ public class BreachlineApplication extends Application<BreachlineConfiguration> 
     /** Tests pass a clock they control. */
     public BreachlineApplication(Clock clock) {
         this.clock = clock;
+    }
+
+    /** Replaces the source of notice deadlines (before {@code run}). */
+    public void setDeadlineSource(DeadlineSource deadlineSource) {
+        this.deadlineSource = deadlineSource;
     }
 
     public static void main(String[] args) throws Exception {
@@ -115,6 +146,29 @@ public class BreachlineApplication extends Application<BreachlineConfiguration> 
         HashChainedAuditLog audit = new HashChainedAuditLog(jdbi, clock, env.getObjectMapper());
         TokenService tokens = new TokenService(jdbi, audit, clock);
         IncidentService incidents = new IncidentService(jdbi, audit, clock, env.getObjectMapper(), env.getValidator());
+        PeopleConfiguration peopleConfig = config.getPeople();
+        if (peopleConfig.getContactKeys().isDevelopmentKey()) {
+            LoggerFactory.getLogger(BreachlineApplication.class).warn("Contact data is sealed with the PUBLIC "
+                    + "development key '{}' from config.yml: set BREACHLINE_CONTACT_KEY_ID, BREACHLINE_CONTACT_KEY and "
+                    + "BREACHLINE_CONTACT_INDEX_KEY before storing real people.", PeopleConfiguration.DEV_KEY_ID);
+        }
+        PeopleService people = new PeopleService(jdbi, incidents, audit, clock,
+                new ContactSealer(peopleConfig.getContactKeys().toKeyRing()), peopleConfig, env.getObjectMapper());
+        ContactDataPurge purge = new ContactDataPurge(people, peopleConfig);
+        env.lifecycle().manage(purge);
+        env.admin().addTask(purge);
+
+        NotifyConfiguration notifyConfig = config.getNotify();
+        TemplateCatalog catalog = TemplateCatalog.load(java.nio.file.Path.of(notifyConfig.getTemplates()));
+        catalog.warnings().forEach(w -> LoggerFactory.getLogger(TemplateCatalog.class).warn("Template {}", w));
+        NoticeRenderer renderer = new NoticeRenderer(catalog, notifyConfig.getMaxSmsSegments());
+        CampaignService campaigns = new CampaignService(jdbi, incidents, audit, clock, env.getObjectMapper(), renderer,
+                new CapacityPlanner(renderer, notifyConfig), deadlineSource);
+        Dispatcher dispatcher = new Dispatcher(jdbi, campaigns, incidents, people, renderer,
+                channels(notifyConfig, env), clock, notifyConfig, workerId(notifyConfig));
+        env.lifecycle().manage(dispatcher);
+        env.admin().addTask(new DispatchTask(dispatcher));
+        SmsStatusService smsStatuses = new SmsStatusService(jdbi, campaigns, clock, notifyConfig);
 
         DeadlinesConfiguration deadlines = config.getDeadlines();
         String overrides = deadlines.getRulebookOverrideDirectory();
@@ -142,7 +196,8 @@ public class BreachlineApplication extends Application<BreachlineConfiguration> 
 
         env.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(new JsonErrorHandler()));
         var jersey = env.jersey();
-        jersey.register(new BodySizeLimit(config.getHttp().getMaxBodySize().toBytes()));
+        jersey.register(new BodySizeLimit(config.getHttp().getMaxBodySize().toBytes(),
+                Map.of(PeopleResource.IMPORT_PATH, peopleConfig.getMaxImportSize().toBytes())));
         jersey.register(new BearerAuthFilter(tokens));
         jersey.register(RolesAllowedDynamicFeature.class);
         jersey.register(new ApiExceptionMapper());
@@ -159,6 +214,38 @@ public class BreachlineApplication extends Application<BreachlineConfiguration> 
         jersey.register(new AuditResource(audit));
         jersey.register(new AlertSourceResource(alertSources, hooks));
         jersey.register(new HookResource(hooks));
+        jersey.register(new PeopleResource(people));
+        jersey.register(new IncidentCampaignsResource(campaigns));
+        jersey.register(new CampaignResource(campaigns));
+        jersey.register(new TwilioStatusResource(smsStatuses, notifyConfig.getSms().getAuthToken(),
+                notifyConfig.getPublicBaseUrl()));
         jersey.register(new OpenApiResource(env.getObjectMapper()));
+    }
+
+    private java.util.List<DeliveryChannel> channels(NotifyConfiguration config, Environment env) {
+        java.nio.file.Path outbox = java.nio.file.Path.of(config.getOutbox());
+        DeliveryChannel email = switch (config.getEmail().getMode()) {
+            case SMTP -> new SmtpChannel(config.getEmail());
+            case FILE -> new FileSinkChannel(Channel.EMAIL, outbox, config.getEmail().getRatePerSecond(),
+                    config.getEmail().getFrom(), clock, env.getObjectMapper());
+            case TWILIO -> throw new IllegalArgumentException("notify.email.mode must be FILE or SMTP");
+        };
+        DeliveryChannel sms = switch (config.getSms().getMode()) {
+            case TWILIO -> new TwilioChannel(config.getSms());
+            case FILE -> new FileSinkChannel(Channel.SMS, outbox, config.getSms().getSegmentsPerSecond(),
+                    config.getEmail().getFrom(), clock, env.getObjectMapper());
+            case SMTP -> throw new IllegalArgumentException("notify.sms.mode must be FILE or TWILIO");
+        };
+        return java.util.List.of(email, sms);
+    }
+
+    private static String workerId(NotifyConfiguration config) {
+        String configured = config.getDispatcher().getWorkerId();
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        // Host and process: a restarted process is a new worker, so its predecessor's claims are seen as stale.
+        return java.lang.management.ManagementFactory.getRuntimeMXBean().getName() + "-"
+                + Long.toHexString(System.nanoTime() & 0xffffff);
     }
 }

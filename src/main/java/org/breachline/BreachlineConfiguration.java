@@ -10,6 +10,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.breachline.obligation.DeadlinesConfiguration;
 import org.breachline.hooks.HooksSettings;
+import org.breachline.notify.NotifyConfiguration;
+import org.breachline.people.PeopleConfiguration;
 
 /** The service's configuration, one nested section per concern. */
 public class BreachlineConfiguration extends Configuration {
@@ -37,6 +39,21 @@ public class BreachlineConfiguration extends Configuration {
     }
     @JsonProperty("hooks")
     private HooksSettings hooks = new HooksSettings();
+    @JsonProperty("people")
+    private PeopleConfiguration people = new PeopleConfiguration();
+
+    @Valid
+    @NotNull
+    @JsonProperty("notify")
+    private NotifyConfiguration notify = new NotifyConfiguration();
+
+    public NotifyConfiguration getNotify() {
+        return notify;
+    }
+
+    public PeopleConfiguration getPeople() {
+        return people;
+    }
 
     public DataSourceFactory getDatabase() {
         return database;

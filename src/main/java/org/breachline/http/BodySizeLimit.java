@@ -9,6 +9,8 @@ import jakarta.ws.rs.ext.Provider;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Refuses request bodies over a limit with 413, both when Content-Length announces it and when a chunked body
@@ -18,18 +20,37 @@ import java.io.InputStream;
 @PreMatching
 @Priority(100)
 public class BodySizeLimit implements ContainerRequestFilter {
-    private final long maxBytes;
+    private final long defaultMaxBytes;
+    private final Map<Pattern, Long> pathLimits;
 
     public BodySizeLimit(long maxBytes) {
-        this.maxBytes = maxBytes;
+        this(maxBytes, Map.of());
+    }
+
+    /** {@code pathLimits}: own limits for paths (relative, no leading slash) that take large uploads, such as imports. */
+    public BodySizeLimit(long maxBytes, Map<String, Long> pathLimits) {
+        this.defaultMaxBytes = maxBytes;
+        this.pathLimits = new java.util.LinkedHashMap<>();
+        pathLimits.forEach((regex, limit) -> this.pathLimits.put(Pattern.compile(regex), limit));
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
+        long maxBytes = limitFor(request.getUriInfo().getPath(false));
         if (request.getLength() > maxBytes) {
             throw tooLarge(maxBytes);
         }
         request.setEntityStream(new Capped(request.getEntityStream(), maxBytes));
+    }
+
+    private long limitFor(String path) {
+        String relative = path.startsWith("/") ? path.substring(1) : path;
+        for (var e : pathLimits.entrySet()) {
+            if (e.getKey().matcher(relative).matches()) {
+                return e.getValue();
+            }
+        }
+        return defaultMaxBytes;
     }
 
     static ApiException tooLarge(long max) {

@@ -44,6 +44,8 @@ final class CsvPersonRows implements PersonRows {
         this.columns = columnsOf(header, lines.lineAt(header.getCharacterPosition()));
     }
 
+    private static final java.util.regex.Pattern COLUMN_NAME = java.util.regex.Pattern.compile("[a-z][a-z_-]{0,19}");
+
     private static PersonField[] columnsOf(CSVRecord header, long line) {
         List<PersonField> fields = new ArrayList<>();
         Set<String> unknown = new LinkedHashSet<>();
@@ -52,7 +54,10 @@ final class CsvPersonRows implements PersonRows {
             String name = raw.strip().toLowerCase(Locale.ROOT);
             var field = PersonField.fromKey(name);
             if (field.isEmpty()) {
-                unknown.add(raw.strip());
+                // A file without a header has personal data here: echo only what looks like a column name.
+                String shown = raw.strip();
+                unknown.add(COLUMN_NAME.matcher(shown).matches() ? shown
+                        : "column " + (fields.size() + unknown.size() + duplicates.size() + 1));
             } else if (fields.contains(field.get())) {
                 duplicates.add(name);
             } else {
@@ -60,7 +65,7 @@ final class CsvPersonRows implements PersonRows {
             }
         }
         if (!unknown.isEmpty()) {
-            throw new ImportFileException(line, "unknown columns in the header: " + String.join(", ", unknown)
+            throw new ImportFileException(line, "unknown columns in the header (is the first row a header?): " + String.join(", ", unknown)
                     + " (expected some of " + Arrays.stream(PersonField.values()).map(PersonField::key)
                     .collect(Collectors.joining(", ")) + ")");
         }

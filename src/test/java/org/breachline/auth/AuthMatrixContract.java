@@ -27,6 +27,7 @@ abstract class AuthMatrixContract {
     private String incident;
     private String obligation;
     static final Set<Role> APPROVERS = EnumSet.of(Role.ADMIN, Role.APPROVER);
+    private String campaign;
 
     /** An endpoint and the roles that may call it. */
     record Endpoint(String method, String path, String body, Set<Role> allowed) {
@@ -40,6 +41,8 @@ abstract class AuthMatrixContract {
     static final Set<Role> WRITERS = EnumSet.of(Role.ADMIN, Role.RESPONDER);
     static final Set<Role> AUDIT_READERS = EnumSet.of(Role.ADMIN, Role.AUDITOR);
     static final Set<Role> ADMINS = EnumSet.of(Role.ADMIN);
+
+    static final String CAMPAIGN = "{\"noticeKind\":\"BREACH_NOTICE\",\"channels\":[\"EMAIL\"]}";
 
     static final List<Endpoint> ENDPOINTS = List.of(
             new Endpoint("GET", "/api/incidents", null, EVERYONE),
@@ -55,6 +58,20 @@ abstract class AuthMatrixContract {
             new Endpoint("POST", "/api/rules/evaluate", "{\"awareAt\":\"2026-03-06T09:00:00Z\",\"affected\":{\"DE\":5}}",
                     EVERYONE),
             new Endpoint("GET", "/api/rules", null, EVERYONE),
+            new Endpoint("POST", "/api/incidents/{id}/people", "reference\nP-1\n", WRITERS),
+            new Endpoint("GET", "/api/incidents/{id}/people", null, EVERYONE),
+            new Endpoint("GET", "/api/incidents/{id}/people?contact=true", null, EnumSet.of(Role.ADMIN, Role.APPROVER)),
+            new Endpoint("GET", "/api/incidents/{id}/people/imports/00000000-0000-0000-0000-000000000000/rejections",
+                    null, EVERYONE),
+            new Endpoint("POST", "/api/incidents/{id}/campaigns", CAMPAIGN, WRITERS),
+            new Endpoint("GET", "/api/incidents/{id}/campaigns", null, EVERYONE),
+            new Endpoint("POST", "/api/incidents/{id}/campaigns/preview", CAMPAIGN, WRITERS),
+            new Endpoint("GET", "/api/campaigns/{campaign}", null, EVERYONE),
+            new Endpoint("POST", "/api/campaigns/{campaign}/approve", null, EnumSet.of(Role.ADMIN, Role.APPROVER)),
+            new Endpoint("POST", "/api/campaigns/{campaign}/launch", null, EnumSet.of(Role.ADMIN, Role.RESPONDER, Role.APPROVER)),
+            new Endpoint("POST", "/api/campaigns/{campaign}/pause", null, WRITERS),
+            new Endpoint("POST", "/api/campaigns/{campaign}/resume", null, WRITERS),
+            new Endpoint("POST", "/api/campaigns/{campaign}/cancel", null, EnumSet.of(Role.ADMIN, Role.RESPONDER, Role.APPROVER)),
             new Endpoint("GET", "/api/audit", null, AUDIT_READERS),
             new Endpoint("GET", "/api/audit/verify", null, AUDIT_READERS),
             new Endpoint("GET", "/api/alert-sources", null, AUDIT_READERS),
@@ -74,6 +91,7 @@ abstract class AuthMatrixContract {
                 "awareAt", "2026-03-06T09:00:00Z", "affectedEstimate", Map.of("DE", 5))).str("id");
         obligation = app().as(Role.ADMIN).get("/api/incidents/" + incident + "/obligations").body().get(0)
                 .path("id").asText();
+        campaign = app().as(Role.ADMIN).send("POST", "/api/incidents/" + incident + "/campaigns", CAMPAIGN).str("id");
     }
 
     Stream<Arguments> matrix() {
@@ -138,6 +156,7 @@ abstract class AuthMatrixContract {
     }
 
     private Api.Reply call(Api client, Endpoint e) {
-        return client.send(e.method(), e.path().replace("{id}", incident).replace("{obligation}", obligation), e.body());
+        return client.send(e.method(), e.path().replace("{id}", incident).replace("{obligation}", obligation)
+                .replace("{campaign}", campaign), e.body());
     }
 }

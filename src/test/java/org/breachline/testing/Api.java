@@ -16,6 +16,12 @@ import java.time.Duration;
 
 /** A small HTTP client for tests: sends JSON (or raw text) with a bearer token and reads JSON back. */
 public final class Api {
+    static {
+        // Jetty closes a connection after answering without reading the body (401, 403, 413); a pooled connection
+        // can then be closed under the next request, which the JDK client retries only for GET unless told so.
+        System.setProperty("jdk.httpclient.enableAllMethodRetry", "true");
+    }
+
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = StrictJson.newMapper();
 

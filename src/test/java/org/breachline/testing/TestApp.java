@@ -53,15 +53,7 @@ public final class TestApp {
         this.extension = new DropwizardAppExtension<>(support);
     }
 
-    public static TestApp onH2() {
-        return new TestApp(TestDatabase::h2);
-    }
-
-    public static TestApp onPostgres() {
-        return new TestApp(TestDatabase::postgres);
-    }
-
-    /** On H2 with configuration values of the test's own, e.g. the URL of a local receiver. */
+    /** On H2, with configuration values of the test's own (e.g. the URL of a local receiver). */
     public static TestApp onH2(ConfigOverride... overrides) {
         return new TestApp(TestDatabase::h2, overrides);
     }
@@ -70,9 +62,24 @@ public final class TestApp {
         return new TestApp(TestDatabase::postgres, overrides);
     }
 
+    /** A second application on this one's database, as a second instance of the service would be. */
+    public TestApp sharingDatabase(ConfigOverride... overrides) {
+        return new TestApp(database, overrides);
+    }
+
+    /** The running application object, for wiring tests cannot reach over HTTP. */
+    public BreachlineApplication application() {
+        return (BreachlineApplication) extension.getApplication();
+    }
+
     /** Register this in the test class with {@code @RegisterExtension}. */
     public DropwizardAppExtension<BreachlineConfiguration> extension() {
         return extension;
+    }
+
+    /** The database this application runs on (created on first use). */
+    public TestDatabase database() {
+        return database.get();
     }
 
     public String databaseKind() {

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Notices benchmark, loopback only and bounded: import rate vs psql \copy, SMTP dispatch rate vs smtp-source, peak heap.
+#   bench/notify/run.sh            # 100,000 recipients
+#   BENCH_N=1000000 bench/notify/run.sh
+#   BENCH_SMTP=0 bench/notify/run.sh   # import and heap only
+# Needs: target/breachline.jar (./mvnw -q -DskipTests package), PostgreSQL on 127.0.0.1:5432 as postgres/postgres,
+# and for the SMTP part Debian's postfix (smtp-sink, smtp-source); that part is skipped without it.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+N=${BENCH_N:-100000}
+PG="postgresql://postgres:${PGPASSWORD:-postgres}@127.0.0.1:5432"
+DB=breachline_bench
+WORK=$(mktemp -d)
+PORT=18580; ADMIN=18581
+trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$WORK"' EXIT
+
+echo "== $N recipients, work dir $WORK"
+python3 - "$N" > "$WORK/people.csv" <<'PY'
+import sys
+n = int(sys.argv[1])
+print("reference,name,email,phone,locale,jurisdiction")
+for i in range(n):
+    print(f"B-{i:07d},Person {i},person{i}@bench.example,,en-US,US-CA")
+PY
+ls -l "$WORK/people.csv" | awk '{print "file bytes:", $5}'
+
+psql "$PG/postgres" -qc "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
+export BREACHLINE_DB_DRIVER=org.postgresql.Driver BREACHLINE_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
+  BREACHLINE_DB_USER=postgres BREACHLINE_DB_PASSWORD=${PGPASSWORD:-postgres} BREACHLINE_PORT=$PORT BREACHLINE_ADMIN_PORT=$ADMIN \
+  BREACHLINE_OUTBOX="$WORK/outbox" BREACHLINE_EMAIL_MODE=SMTP BREACHLINE_SMTP_PORT=2525 BREACHLINE_EMAIL_RATE=100000 \
+  BREACHLINE_DISPATCHER=false BREACHLINE_LOG_LEVEL=WARN
+TOKEN=$(java -jar target/breachline.jar tokens create --name bench --role RESPONDER config.yml 2>/dev/null)
+APPROVER=$(java -jar target/breachline.jar tokens create --name bench-dpo --role APPROVER config.yml 2>/dev/null)
+java -Xmx512m -jar target/breachline.jar server config.yml > "$WORK/server.log" 2>&1 &
+SERVER=$!
+for _ in $(seq 1 120); do curl -sf -o /dev/null http://127.0.0.1:$ADMIN/healthcheck && break; sleep 0.5; done
+API=http://127.0.0.1:$PORT/api
+PEAK=0
+( while kill -0 $SERVER 2>/dev/null; do
+    jstat -gc $SERVER 2>/dev/null | awk 'NR==2 {printf "%d\n", ($3+$4+$6+$8)/1024}'; sleep 0.5
+  done ) > "$WORK/heap.txt" &
+
+curl -sf -X POST $API/incidents -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+  -d '{"title":"bench"}' > /dev/null
+START=$(date +%s.%N)
+curl -sf -X POST $API/incidents/INC-$(date +%Y)-0001/people -H "Authorization: Bearer $TOKEN" -H 'Content-Type: text/csv' \
+  --data-binary @"$WORK/people.csv" > "$WORK/import.json"
+IMPORT=$(echo "$(date +%s.%N) - $START" | bc)
+echo "breachline import: ${IMPORT}s ($(python3 -c "print(round($N/$IMPORT))") rows/s) $(head -c 160 "$WORK/import.json")"
+
+psql "$PG/$DB" -qc "CREATE TABLE bench_copy (reference text, name text, email text, phone text, locale text, jurisdiction text)"
+START=$(date +%s.%N)
+psql "$PG/$DB" -qc "\\copy bench_copy FROM '$WORK/people.csv' CSV HEADER"
+COPY=$(echo "$(date +%s.%N) - $START" | bc)
+echo "psql \\copy: ${COPY}s; import/copy = $(python3 -c "print(round($IMPORT/$COPY, 2))")x (target <= 3x)"
+
+if [ "${BENCH_SMTP:-1}" = 1 ] && command -v smtp-sink >/dev/null && command -v smtp-source >/dev/null; then
+  smtp-sink -u nobody -c 127.0.0.1:2525 1000 > "$WORK/sink.log" 2>&1 &
+  sleep 1
+  START=$(date +%s.%N)
+  smtp-source -s 20 -m "$N" -l 2000 127.0.0.1:2525
+  SRC=$(echo "$(date +%s.%N) - $START" | bc)
+  echo "smtp-source: ${SRC}s ($(python3 -c "print(round($N/$SRC))") msg/s)"
+  C=$(curl -sf -X POST $API/incidents/INC-$(date +%Y)-0001/campaigns -H "Authorization: Bearer $TOKEN" \
+    -H 'Content-Type: application/json' -d '{"noticeKind":"BREACH_NOTICE","channels":["EMAIL"],"variables":{"organizationName":"Bench","contactEmail":"b@bench.example","incidentDescription":"Benchmark."}}' \
+    | sed -E 's/^\{"id":"([^"]+)".*/\1/')
+  curl -sf -X POST $API/campaigns/$C/approve -H "Authorization: Bearer $APPROVER" > /dev/null
+  curl -sf -X POST "$API/campaigns/$C/launch?overrideCapacity=true" -H "Authorization: Bearer $APPROVER" > /dev/null
+  START=$(date +%s.%N)
+  until [ "$(psql "$PG/$DB" -tAc "SELECT COUNT(*) FROM delivery WHERE status IN ('QUEUED','SENDING')")" = 0 ]; do
+    curl -sf -X POST http://127.0.0.1:$ADMIN/tasks/dispatch-notices > /dev/null
+  done
+  SEND=$(echo "$(date +%s.%N) - $START" | bc)
+  echo "breachline SMTP dispatch: ${SEND}s ($(python3 -c "print(round($N/$SEND))") msg/s); ratio to smtp-source $(python3 -c "print(round($SRC/$SEND, 2))") (target >= 0.5)"
+else
+  echo "SMTP part skipped (BENCH_SMTP=0, or postfix's smtp-sink/smtp-source not installed)"
+fi
+echo "peak heap used: $(sort -n "$WORK/heap.txt" | tail -1) MiB (max 512)"

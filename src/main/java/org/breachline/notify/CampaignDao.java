@@ -1,0 +1,83 @@
+package org.breachline.notify;
+
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@RegisterConstructorMapper(CampaignRow.class)
+@RegisterConstructorMapper(AudienceGroup.class)
+@RegisterConstructorMapper(StatusCount.class)
+interface CampaignDao {
+    String COLUMNS = "id, incident_id, notice_kind, jurisdictions, channels, channel_choice, variables, deadline, "
+            + "status, created_by, created_at, approved_by, approved_at, launched_at, finished_at, updated_at";
+    /** The audience of a campaign among the people of notify_audience (people's published view). */
+    String AUDIENCE = " FROM notify_audience a WHERE a.incident_id = :incident "
+            + "AND (:everyone = TRUE OR a.jurisdiction IN (<jurisdictions>)) ";
+    String EMAIL_RECIPIENT = " AND a.has_email = TRUE ";
+    String SMS_RECIPIENT = " AND a.has_phone = TRUE AND (:smsOnlyWithoutEmail = FALSE OR a.has_email = FALSE) ";
+
+    @SqlUpdate("INSERT INTO campaign (" + COLUMNS + ") VALUES (:id, :incidentId, :noticeKind, :jurisdictions, "
+            + ":channels, :channelChoice, :variables, :deadline, :status, :createdBy, :createdAt, :approvedBy, "
+            + ":approvedAt, :launchedAt, :finishedAt, :updatedAt)")
+    void insert(@BindMethods CampaignRow row);
+
+    @SqlUpdate("UPDATE campaign SET status = :status, approved_by = :approvedBy, approved_at = :approvedAt, "
+            + "launched_at = :launchedAt, finished_at = :finishedAt, updated_at = :updatedAt WHERE id = :id")
+    void update(@BindMethods CampaignRow row);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM campaign WHERE id = :id")
+    Optional<CampaignRow> find(@Bind("id") UUID id);
+
+    /** Locks the campaign for the rest of the transaction, so state changes apply one after another. */
+    @SqlQuery("SELECT " + COLUMNS + " FROM campaign WHERE id = :id FOR UPDATE")
+    Optional<CampaignRow> lock(@Bind("id") UUID id);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM campaign WHERE incident_id = :incident ORDER BY created_at DESC, id")
+    List<CampaignRow> forIncident(@Bind("incident") UUID incident);
+
+    @SqlUpdate("INSERT INTO delivery (campaign_id, person_id, channel, status, attempts, next_attempt_at, updated_at) "
+            + "SELECT :campaign, a.person_id, 'EMAIL', 'QUEUED', 0, :now, :now" + AUDIENCE + EMAIL_RECIPIENT)
+    int enqueueEmail(@Bind("campaign") UUID campaign, @Bind("incident") UUID incident,
+                     @Bind("everyone") boolean everyone,
+                     @BindList(value = "jurisdictions", onEmpty = BindList.EmptyHandling.NULL_STRING) List<String> jurisdictions,
+                     @Bind("now") Instant now);
+
+    @SqlUpdate("INSERT INTO delivery (campaign_id, person_id, channel, status, attempts, next_attempt_at, updated_at) "
+            + "SELECT :campaign, a.person_id, 'SMS', 'QUEUED', 0, :now, :now" + AUDIENCE + SMS_RECIPIENT)
+    int enqueueSms(@Bind("campaign") UUID campaign, @Bind("incident") UUID incident, @Bind("everyone") boolean everyone,
+                   @BindList(value = "jurisdictions", onEmpty = BindList.EmptyHandling.NULL_STRING) List<String> jurisdictions,
+                   @Bind("smsOnlyWithoutEmail") boolean smsOnlyWithoutEmail, @Bind("now") Instant now);
+
+    @SqlQuery("SELECT a.locale, a.jurisdiction, COUNT(*) AS people" + AUDIENCE + EMAIL_RECIPIENT
+            + "GROUP BY a.locale, a.jurisdiction")
+    List<AudienceGroup> emailAudience(@Bind("incident") UUID incident, @Bind("everyone") boolean everyone,
+                                      @BindList(value = "jurisdictions", onEmpty = BindList.EmptyHandling.NULL_STRING) List<String> jurisdictions);
+
+    @SqlQuery("SELECT a.locale, a.jurisdiction, COUNT(*) AS people" + AUDIENCE + SMS_RECIPIENT
+            + "GROUP BY a.locale, a.jurisdiction")
+    List<AudienceGroup> smsAudience(@Bind("incident") UUID incident, @Bind("everyone") boolean everyone,
+                                    @BindList(value = "jurisdictions", onEmpty = BindList.EmptyHandling.NULL_STRING) List<String> jurisdictions,
+                                    @Bind("smsOnlyWithoutEmail") boolean smsOnlyWithoutEmail);
+
+    @SqlQuery("SELECT channel, status, COUNT(*) AS deliveries FROM delivery WHERE campaign_id = :campaign "
+            + "GROUP BY channel, status")
+    List<StatusCount> progress(@Bind("campaign") UUID campaign);
+
+    @SqlUpdate("UPDATE delivery SET status = 'CANCELLED', updated_at = :now WHERE campaign_id = :campaign "
+            + "AND status = 'QUEUED'")
+    int cancelQueued(@Bind("campaign") UUID campaign, @Bind("now") Instant now);
+
+    /** Completes a sending campaign once none of its deliveries is waiting or in flight; 1 if it did. */
+    @SqlUpdate("UPDATE campaign SET status = 'COMPLETED', finished_at = :now, updated_at = :now WHERE id = :campaign "
+            + "AND status = 'SENDING' AND NOT EXISTS (SELECT 1 FROM delivery d WHERE d.campaign_id = :campaign "
+            + "AND d.status IN ('QUEUED', 'SENDING'))")
+    int completeIfDone(@Bind("campaign") UUID campaign, @Bind("now") Instant now);
+}

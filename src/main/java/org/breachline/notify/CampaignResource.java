@@ -1,0 +1,81 @@
+package org.breachline.notify;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import org.breachline.auth.Actor;
+import org.breachline.auth.Role;
+import org.breachline.http.ApiException;
+
+/** One campaign over HTTP: read it with its progress, and move it through approval, launch, pause, resume, cancel. */
+@Path("/api/campaigns/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+public class CampaignResource {
+    private final CampaignService campaigns;
+
+    public CampaignResource(CampaignService campaigns) {
+        this.campaigns = campaigns;
+    }
+
+    @GET
+    @PermitAll
+    public CampaignView get(@PathParam("id") String id) {
+        return campaigns.get(id);
+    }
+
+    @POST
+    @Path("/approve")
+    @RolesAllowed(Role.APPROVER_NAME)
+    public CampaignView approve(@PathParam("id") String id, @Context SecurityContext security) {
+        return campaigns.approve(id, actor(security));
+    }
+
+    @POST
+    @Path("/launch")
+    @RolesAllowed({Role.RESPONDER_NAME, Role.APPROVER_NAME})
+    public CampaignView launch(@PathParam("id") String id, @QueryParam("overrideCapacity") String override,
+                               @Context SecurityContext security) {
+        boolean overrideCapacity;
+        if (override == null || override.isBlank() || override.equals("false")) {
+            overrideCapacity = false;
+        } else if (override.equals("true")) {
+            overrideCapacity = true;
+        } else {
+            throw ApiException.invalidField("overrideCapacity", "must be true or false");
+        }
+        return campaigns.launch(id, overrideCapacity, actor(security));
+    }
+
+    @POST
+    @Path("/pause")
+    @RolesAllowed(Role.RESPONDER_NAME)
+    public CampaignView pause(@PathParam("id") String id, @Context SecurityContext security) {
+        return campaigns.pause(id, actor(security));
+    }
+
+    @POST
+    @Path("/resume")
+    @RolesAllowed(Role.RESPONDER_NAME)
+    public CampaignView resume(@PathParam("id") String id, @Context SecurityContext security) {
+        return campaigns.resume(id, actor(security));
+    }
+
+    @POST
+    @Path("/cancel")
+    @RolesAllowed({Role.RESPONDER_NAME, Role.APPROVER_NAME})
+    public CampaignView cancel(@PathParam("id") String id, @Context SecurityContext security) {
+        return campaigns.cancel(id, actor(security));
+    }
+
+    private static Actor actor(SecurityContext security) {
+        return (Actor) security.getUserPrincipal();
+    }
+}

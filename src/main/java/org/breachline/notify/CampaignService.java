@@ -1,0 +1,368 @@
+package org.breachline.notify;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.breachline.audit.AuditEvent;
+import org.breachline.audit.AuditLog;
+import org.breachline.auth.Actor;
+import org.breachline.auth.Role;
+import org.breachline.http.ApiError;
+import org.breachline.http.ApiException;
+import org.breachline.incident.Incident;
+import org.breachline.incident.IncidentService;
+import org.breachline.incident.Jurisdiction;
+import org.breachline.incident.Stage;
+import org.breachline.incident.TimelineKind;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/** Drafts, approves, launches, pauses, resumes and cancels notice campaigns, and reports their progress. */
+public class CampaignService {
+    private static final Set<String> PERSON_VARIABLES = Set.of("personName", "personReference");
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
+    private static final TypeReference<Map<String, Object>> VARIABLES = new TypeReference<>() { };
+
+    private final Jdbi jdbi;
+    private final IncidentService incidents;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final ObjectMapper mapper;
+    private final NoticeRenderer renderer;
+    private final CapacityPlanner planner;
+    private final DeadlineSource deadlines;
+
+    public CampaignService(Jdbi jdbi, IncidentService incidents, AuditLog audit, Clock clock, ObjectMapper mapper,
+                           NoticeRenderer renderer, CapacityPlanner planner, DeadlineSource deadlines) {
+        this.jdbi = jdbi;
+        this.incidents = incidents;
+        this.audit = audit;
+        this.clock = clock;
+        this.mapper = mapper;
+        this.renderer = renderer;
+        this.planner = planner;
+        this.deadlines = deadlines;
+    }
+
+    public CampaignView create(String incidentRef, CampaignCreate request, Actor actor) {
+        validate(request);
+        return jdbi.inTransaction(h -> {
+            Incident incident = incidents.get(incidentRef);
+            if (incident.stage() == Stage.CLOSED) {
+                throw ApiException.conflict("campaign.incident_closed", "Incident " + incident.key()
+                        + " is closed; reopen it before notifying people.", List.of());
+            }
+            Instant now = now();
+            Campaign campaign = new Campaign(UUID.randomUUID(), incident.id(), request.noticeKind(),
+                    request.jurisdictions(), EnumSet.copyOf(request.channels()), request.channelChoice(),
+                    request.variables(), request.deadline(), CampaignStatus.DRAFT, actor.name(), now, null, null,
+                    null, null, now);
+            h.attach(CampaignDao.class).insert(row(campaign));
+            Map<String, Object> data = Map.of("campaign", campaign.id().toString(),
+                    "noticeKind", campaign.noticeKind().name(), "channels", campaign.channels().toString());
+            incidents.appendTimeline(h, incident.id(), actor, TimelineKind.CAMPAIGN_CREATED,
+                    "Drafted a " + campaign.noticeKind().folder() + " campaign over " + campaign.channels(), data);
+            audit.record(h, new AuditEvent(actor.name(), "campaign.create", "campaign", campaign.id().toString(), data));
+            return view(h, campaign, incident);
+        });
+    }
+
+    public List<CampaignView> list(String incidentRef) {
+        Incident incident = incidents.get(incidentRef);
+        return jdbi.withHandle(h -> h.attach(CampaignDao.class).forIncident(incident.id()).stream()
+                .map(r -> view(h, campaign(r), incident)).toList());
+    }
+
+    public CampaignView get(String campaignId) {
+        return jdbi.withHandle(h -> {
+            Campaign c = find(h, campaignId, false);
+            return view(h, c, incidents.get(c.incidentId().toString()));
+        });
+    }
+
+    public CampaignView approve(String campaignId, Actor actor) {
+        return change(campaignId, actor, CampaignStatus.APPROVED, (h, c) -> {
+            if (c.createdBy().equals(actor.name())) {
+                throw ApiException.conflict("campaign.self_approval", "A campaign must be approved by someone other "
+                        + "than its author (" + c.createdBy() + ").", List.of(new ApiError.Detail("approver",
+                        "must differ from createdBy")));
+            }
+            return c.approvedBy(actor.name(), now());
+        });
+    }
+
+    /**
+     * Launches an approved campaign: checks the capacity against the deadline (an APPROVER may override a miss),
+     * then writes one delivery per (person, channel) in bulk, inside the same transaction as the status change.
+     */
+    public CampaignView launch(String campaignId, boolean overrideCapacity, Actor actor) {
+        if (overrideCapacity && !(actor.role() == Role.APPROVER || actor.role() == Role.ADMIN)) {
+            throw new ApiException(403, "auth.forbidden", "Only an APPROVER may launch past a capacity warning.");
+        }
+        return change(campaignId, actor, CampaignStatus.SENDING, (h, c) -> {
+            requireStatus(c, CampaignStatus.APPROVED, CampaignStatus.SENDING);
+            Incident incident = incidents.get(c.incidentId().toString());
+            CapacityEstimate capacity = capacity(h, c, incident);
+            if (capacity != null && !capacity.fits() && !overrideCapacity) {
+                List<ApiError.Detail> details = capacity.channels().stream().filter(e -> !e.fits())
+                        .map(e -> new ApiError.Detail("capacity." + e.channel(), e.advice())).toList();
+                throw ApiException.conflict("campaign.capacity_exceeded", "The notices cannot all be out by "
+                        + capacity.deadline() + " (" + capacity.deadlineSource() + "). " + details.get(0).problem()
+                        + " An APPROVER may launch anyway with {\"overrideCapacity\": true}.", details);
+            }
+            Instant now = now();
+            CampaignDao dao = h.attach(CampaignDao.class);
+            boolean everyone = c.jurisdictions().isEmpty();
+            int email = c.channels().contains(Channel.EMAIL)
+                    ? dao.enqueueEmail(c.id(), c.incidentId(), everyone, c.jurisdictions(), now) : 0;
+            boolean smsOnlyWithoutEmail = c.channelChoice() == ChannelChoice.EMAIL_ELSE_SMS
+                    && c.channels().contains(Channel.EMAIL);
+            int sms = c.channels().contains(Channel.SMS)
+                    ? dao.enqueueSms(c.id(), c.incidentId(), everyone, c.jurisdictions(), smsOnlyWithoutEmail, now) : 0;
+            audit.record(h, new AuditEvent(actor.name(), "campaign.enqueue", "campaign", c.id().toString(),
+                    Map.of("email", email, "sms", sms, "capacityOverridden",
+                            overrideCapacity && capacity != null && !capacity.fits())));
+            return c.withStatus(CampaignStatus.SENDING, now);
+        });
+    }
+
+    public CampaignView pause(String campaignId, Actor actor) {
+        return change(campaignId, actor, CampaignStatus.PAUSED, (h, c) -> requireStatus(c, CampaignStatus.SENDING,
+                CampaignStatus.PAUSED).withStatus(CampaignStatus.PAUSED, now()));
+    }
+
+    public CampaignView resume(String campaignId, Actor actor) {
+        return change(campaignId, actor, CampaignStatus.SENDING, (h, c) -> requireStatus(c, CampaignStatus.PAUSED,
+                CampaignStatus.SENDING).withStatus(CampaignStatus.SENDING, now()));
+    }
+
+    /** Cancels the campaign: deliveries not yet claimed are cancelled; those in flight finish. */
+    public CampaignView cancel(String campaignId, Actor actor) {
+        return change(campaignId, actor, CampaignStatus.CANCELLED, (h, c) -> {
+            h.attach(CampaignDao.class).cancelQueued(c.id(), now());
+            return c.withStatus(CampaignStatus.CANCELLED, now());
+        });
+    }
+
+    /** Renders the campaign's notices for the standard sample people, per channel; nothing is stored. */
+    public Map<Channel, List<NoticePreview>> preview(String incidentRef, CampaignCreate request) {
+        validate(request);
+        Incident incident = incidents.get(incidentRef);
+        Map<String, Object> variables = templateVariables(request.variables(), incident);
+        Map<Channel, List<NoticePreview>> previews = new EnumMap<>(Channel.class);
+        for (Channel channel : EnumSet.copyOf(request.channels())) {
+            previews.put(channel, renderer.preview(request.noticeKind(), channel, variables,
+                    SamplePerson.standardSet()));
+        }
+        return previews;
+    }
+
+    /** Marks a campaign completed once nothing of it is waiting or in flight (called by the dispatcher). */
+    void completeIfDone(UUID campaignId) {
+        jdbi.useTransaction(h -> {
+            if (h.attach(CampaignDao.class).completeIfDone(campaignId, now()) == 1) {
+                Campaign c = find(h, campaignId.toString(), false);
+                Actor system = Actor.system("dispatcher");
+                Map<String, Object> data = Map.of("campaign", c.id().toString(), "from", "SENDING", "to", "COMPLETED");
+                incidents.appendTimeline(h, c.incidentId(), system, TimelineKind.CAMPAIGN_STATUS_CHANGED,
+                        "Campaign " + c.id() + " completed", data);
+                audit.record(h, new AuditEvent(system.name(), "campaign.complete", "campaign", c.id().toString(), data));
+            }
+        });
+    }
+
+    /** The campaign's template variables: the incident's key plus what the campaign gives. */
+    Map<String, Object> templateVariables(Map<String, Object> given, Incident incident) {
+        Map<String, Object> variables = new LinkedHashMap<>(given);
+        variables.putIfAbsent("incidentKey", incident.key());
+        return variables;
+    }
+
+    Campaign find(Handle h, String campaignId, boolean lock) {
+        UUID id;
+        try {
+            id = UUID.fromString(campaignId);
+        } catch (IllegalArgumentException e) {
+            throw notFound(campaignId);
+        }
+        CampaignDao dao = h.attach(CampaignDao.class);
+        return (lock ? dao.lock(id) : dao.find(id)).map(this::campaign).orElseThrow(() -> notFound(campaignId));
+    }
+
+    /** One state change: lock, check the move is legal, apply, write, timeline and audit, in one transaction. */
+    private CampaignView change(String campaignId, Actor actor, CampaignStatus to, Step step) {
+        return jdbi.inTransaction(h -> {
+            Campaign before = find(h, campaignId, true);
+            if (!before.status().next().contains(to) || to == CampaignStatus.COMPLETED) {
+                throw ApiException.conflict("campaign.illegal_transition", "A campaign in " + before.status()
+                        + " cannot become " + to + "; it can become " + before.status().next() + ".",
+                        List.of(new ApiError.Detail("status", "is " + before.status())));
+            }
+            Campaign after = step.apply(h, before);
+            h.attach(CampaignDao.class).update(row(after));
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("campaign", after.id().toString());
+            data.put("from", before.status().name());
+            data.put("to", after.status().name());
+            String verb = switch (to) {
+                case APPROVED -> "approve";
+                case SENDING -> before.status() == CampaignStatus.PAUSED ? "resume" : "launch";
+                case PAUSED -> "pause";
+                case CANCELLED -> "cancel";
+                default -> to.name().toLowerCase(java.util.Locale.ROOT);
+            };
+            incidents.appendTimeline(h, after.incidentId(), actor, to == CampaignStatus.APPROVED
+                            ? TimelineKind.CAMPAIGN_APPROVED : TimelineKind.CAMPAIGN_STATUS_CHANGED,
+                    "Campaign " + after.id() + ": " + verb + " (" + before.status() + " → " + after.status() + ")", data);
+            audit.record(h, new AuditEvent(actor.name(), "campaign." + verb, "campaign", after.id().toString(), data));
+            return view(h, after, incidents.get(after.incidentId().toString()));
+        });
+    }
+
+    /** A state change's own work, given the locked campaign; returns the campaign to store. */
+    @FunctionalInterface
+    private interface Step {
+        Campaign apply(Handle h, Campaign before);
+    }
+
+    private static Campaign requireStatus(Campaign c, CampaignStatus required, CampaignStatus to) {
+        if (c.status() != required) {
+            throw ApiException.conflict("campaign.illegal_transition", "A campaign in " + c.status()
+                    + " cannot become " + to + ".", List.of(new ApiError.Detail("status", "is " + c.status())));
+        }
+        return c;
+    }
+
+    private CampaignView view(Handle h, Campaign c, Incident incident) {
+        CampaignDao dao = h.attach(CampaignDao.class);
+        List<ChannelProgress> progress = new ArrayList<>();
+        if (c.launchedAt() != null) {
+            Map<Channel, Map<DeliveryStatus, Long>> counts = new EnumMap<>(Channel.class);
+            for (StatusCount sc : dao.progress(c.id())) {
+                counts.computeIfAbsent(Channel.valueOf(sc.channel()), k -> new EnumMap<>(DeliveryStatus.class))
+                        .put(DeliveryStatus.valueOf(sc.status()), sc.deliveries());
+            }
+            for (Channel channel : c.channels()) {
+                Map<DeliveryStatus, Long> m = counts.getOrDefault(channel, Map.of());
+                long left = m.getOrDefault(DeliveryStatus.QUEUED, 0L) + m.getOrDefault(DeliveryStatus.SENDING, 0L);
+                double rate = channel == Channel.EMAIL ? planner.emailPerSecond() : planner.smsSegmentsPerSecond();
+                Instant eta = left == 0 || c.status() != CampaignStatus.SENDING ? null
+                        : now().plusSeconds((long) Math.ceil(left / rate));
+                progress.add(new ChannelProgress(channel, m.getOrDefault(DeliveryStatus.QUEUED, 0L),
+                        m.getOrDefault(DeliveryStatus.SENDING, 0L), m.getOrDefault(DeliveryStatus.SENT, 0L),
+                        m.getOrDefault(DeliveryStatus.DELIVERED, 0L), m.getOrDefault(DeliveryStatus.FAILED, 0L),
+                        m.getOrDefault(DeliveryStatus.UNCERTAIN, 0L), m.getOrDefault(DeliveryStatus.CANCELLED, 0L),
+                        eta));
+            }
+        }
+        CapacityEstimate capacity = c.status() == CampaignStatus.DRAFT || c.status() == CampaignStatus.APPROVED
+                ? capacity(h, c, incident) : null;
+        return new CampaignView(c.id(), incident.key(), c.noticeKind(), c.jurisdictions(), c.channels(),
+                c.channelChoice(), c.variables(), c.deadline(), c.status(), c.createdBy(), c.createdAt(),
+                c.approvedBy(), c.approvedAt(), c.launchedAt(), c.finishedAt(), progress, capacity);
+    }
+
+    private CapacityEstimate capacity(Handle h, Campaign c, Incident incident) {
+        DeadlineSource.Due due = c.deadline() != null ? new DeadlineSource.Due(c.deadline(), "the campaign's deadline")
+                : deadlines.earliestFor(c.incidentId()).orElse(null);
+        CampaignDao dao = h.attach(CampaignDao.class);
+        boolean everyone = c.jurisdictions().isEmpty();
+        List<AudienceGroup> email = c.channels().contains(Channel.EMAIL)
+                ? dao.emailAudience(c.incidentId(), everyone, c.jurisdictions()) : List.of();
+        boolean smsOnlyWithoutEmail = c.channelChoice() == ChannelChoice.EMAIL_ELSE_SMS
+                && c.channels().contains(Channel.EMAIL);
+        List<AudienceGroup> sms = c.channels().contains(Channel.SMS)
+                ? dao.smsAudience(c.incidentId(), everyone, c.jurisdictions(), smsOnlyWithoutEmail) : List.of();
+        return planner.estimate(c, templateVariables(c.variables(), incident), email, sms, now(), due);
+    }
+
+    private void validate(CampaignCreate request) {
+        List<ApiError.Detail> details = new ArrayList<>();
+        if (request.noticeKind() == NoticeKind.RESPONDER_REMINDER) {
+            details.add(new ApiError.Detail("noticeKind", "is for responders, not affected people"));
+        }
+        for (Channel channel : request.channels()) {
+            if (!request.noticeKind().channels().contains(channel)) {
+                details.add(new ApiError.Detail("channels", request.noticeKind() + " cannot be sent by " + channel));
+            }
+        }
+        for (String j : request.jurisdictions()) {
+            if (!Jurisdiction.isValid(j)) {
+                details.add(new ApiError.Detail("jurisdictions", j + " is not an ISO 3166 code such as DE or US-CA"));
+            }
+        }
+        Set<String> personal = new TreeSet<>(request.variables().keySet());
+        personal.retainAll(PERSON_VARIABLES);
+        for (String name : personal) {
+            details.add(new ApiError.Detail("variables." + name, "is filled in per person"));
+        }
+        Set<String> unknown = new TreeSet<>(request.variables().keySet());
+        unknown.removeAll(request.noticeKind().variables());
+        for (String name : unknown) {
+            details.add(new ApiError.Detail("variables." + name, "is not a variable of " + request.noticeKind()));
+        }
+        if (details.isEmpty()) {
+            try {
+                renderer.preview(request.noticeKind(), request.channels().iterator().next(), request.variables(),
+                        List.of(SamplePerson.standardSet().get(0)));
+            } catch (IllegalArgumentException e) {
+                details.add(new ApiError.Detail("variables", e.getMessage()));
+            }
+        }
+        if (!details.isEmpty()) {
+            throw new ApiException(422, "request.validation_failed", details.stream()
+                    .map(d -> d.field() + " " + d.problem()).reduce((a, b) -> a + "; " + b).orElse(""), details);
+        }
+    }
+
+    private CampaignRow row(Campaign c) {
+        return new CampaignRow(c.id(), c.incidentId(), c.noticeKind().name(), json(c.jurisdictions()),
+                json(c.channels().stream().map(Enum::name).sorted().toList()), c.channelChoice().name(),
+                json(c.variables()), c.deadline(), c.status().name(), c.createdBy(), c.createdAt(), c.approvedBy(),
+                c.approvedAt(), c.launchedAt(), c.finishedAt(), c.updatedAt());
+    }
+
+    private Campaign campaign(CampaignRow r) {
+        try {
+            Set<Channel> channels = EnumSet.noneOf(Channel.class);
+            mapper.readValue(r.channels(), STRINGS).forEach(c -> channels.add(Channel.valueOf(c)));
+            return new Campaign(r.id(), r.incidentId(), NoticeKind.valueOf(r.noticeKind()),
+                    mapper.readValue(r.jurisdictions(), STRINGS), channels, ChannelChoice.valueOf(r.channelChoice()),
+                    mapper.readValue(r.variables(), VARIABLES), r.deadline(), CampaignStatus.valueOf(r.status()),
+                    r.createdBy(), r.createdAt(), r.approvedBy(), r.approvedAt(), r.launchedAt(), r.finishedAt(),
+                    r.updatedAt());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("campaign " + r.id() + " is stored unreadably", e);
+        }
+    }
+
+    private String json(Object o) {
+        try {
+            return mapper.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ApiException notFound(String id) {
+        return ApiException.notFound("campaign.not_found", "No campaign with id '"
+                + (id.length() > 60 ? id.substring(0, 60) + "…" : id) + "'.");
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,317 @@
+package org.breachline.notify;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.util.Duration;
+import io.dropwizard.validation.MinDuration;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import java.util.concurrent.TimeUnit;
+
+/** The {@code notify:} section: templates, the dispatcher, and how each channel sends. */
+public class NotifyConfiguration {
+    @NotBlank
+    @JsonProperty("templates")
+    private String templates = "templates";
+
+    @Min(1)
+    @Max(10)
+    @JsonProperty("maxSmsSegments")
+    private int maxSmsSegments = 2;
+
+    /** The public base URL of this service, for provider callbacks (Twilio status). */
+    @NotBlank
+    @JsonProperty("publicBaseUrl")
+    private String publicBaseUrl = "http://127.0.0.1:8080";
+
+    @Valid
+    @NotNull
+    @JsonProperty("dispatcher")
+    private Dispatcher dispatcher = new Dispatcher();
+
+    @Valid
+    @NotNull
+    @JsonProperty("email")
+    private Email email = new Email();
+
+    @Valid
+    @NotNull
+    @JsonProperty("sms")
+    private Sms sms = new Sms();
+
+    /** Where the file sink writes {@code .eml} files and SMS JSON lines. */
+    @NotBlank
+    @JsonProperty("outbox")
+    private String outbox = "./data/outbox";
+
+    public String getTemplates() {
+        return templates;
+    }
+
+    public int getMaxSmsSegments() {
+        return maxSmsSegments;
+    }
+
+    public String getPublicBaseUrl() {
+        return publicBaseUrl;
+    }
+
+    public Dispatcher getDispatcher() {
+        return dispatcher;
+    }
+
+    public Email getEmail() {
+        return email;
+    }
+
+    public Sms getSms() {
+        return sms;
+    }
+
+    public String getOutbox() {
+        return outbox;
+    }
+
+    /** How the outbox is worked through. */
+    public static class Dispatcher {
+        /** Off in tests, which run rounds through the admin task instead. */
+        @JsonProperty("enabled")
+        private boolean enabled = true;
+
+        /** This instance's name in claims; defaults to host and process id. */
+        @JsonProperty("workerId")
+        private String workerId;
+
+        @NotNull
+        @MinDuration(value = 10, unit = TimeUnit.MILLISECONDS)
+        @JsonProperty("pollEvery")
+        private Duration pollEvery = Duration.milliseconds(200);
+
+        @Min(1)
+        @Max(10_000)
+        @JsonProperty("batchSize")
+        private int batchSize = 100;
+
+        /** A claim whose heartbeat is older than this is taken for a crashed worker's and reconciled. */
+        @NotNull
+        @MinDuration(value = 1, unit = TimeUnit.SECONDS)
+        @JsonProperty("staleAfter")
+        private Duration staleAfter = Duration.minutes(2);
+
+        @Min(1)
+        @Max(50)
+        @JsonProperty("maxAttempts")
+        private int maxAttempts = 6;
+
+        @NotNull
+        @JsonProperty("backoffBase")
+        private Duration backoffBase = Duration.seconds(30);
+
+        @NotNull
+        @JsonProperty("backoffMax")
+        private Duration backoffMax = Duration.hours(1);
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public String getWorkerId() {
+            return workerId;
+        }
+
+        public Duration getPollEvery() {
+            return pollEvery;
+        }
+
+        public int getBatchSize() {
+            return batchSize;
+        }
+
+        public Duration getStaleAfter() {
+            return staleAfter;
+        }
+
+        public int getMaxAttempts() {
+            return maxAttempts;
+        }
+
+        public Duration getBackoffBase() {
+            return backoffBase;
+        }
+
+        public Duration getBackoffMax() {
+            return backoffMax;
+        }
+    }
+
+    /** Where a channel's notices go: the file sink (embedded default) or the real provider. */
+    public enum Mode { FILE, SMTP, TWILIO }
+
+    /** E-mail: the file sink or SMTP through Commons Email over one reused connection. */
+    public static class Email {
+        @NotNull
+        @JsonProperty("mode")
+        private Mode mode = Mode.FILE;
+
+        @NotBlank
+        @JsonProperty("from")
+        private String from = "Breachline <notices@breachline.invalid>";
+
+        /** Messages per second this instance sends at most. */
+        @DecimalMin("0.01")
+        @JsonProperty("ratePerSecond")
+        private double ratePerSecond = 20;
+
+        @NotBlank
+        @JsonProperty("host")
+        private String host = "127.0.0.1";
+
+        @Min(1)
+        @Max(65535)
+        private int port = 25;
+
+        @JsonProperty("username")
+        private String username;
+
+        @JsonProperty("password")
+        private String password;
+
+        /** Upgrade with STARTTLS (required when true). */
+        @JsonProperty("startTls")
+        private boolean startTls;
+
+        /** Implicit TLS (port 465). */
+        @JsonProperty("ssl")
+        private boolean ssl;
+
+        @NotNull
+        @JsonProperty("timeout")
+        private Duration timeout = Duration.seconds(30);
+
+        public Mode getMode() {
+            return mode;
+        }
+
+        public String getFrom() {
+            return from;
+        }
+
+        public double getRatePerSecond() {
+            return ratePerSecond;
+        }
+
+        public String getHost() {
+            return host;
+        }
+
+        public int getPort() {
+            return port;
+        }
+
+        /** A number, or text from an environment variable or a test's override. */
+        @JsonProperty("port")
+        void setPort(Object port) {
+            this.port = port instanceof Number n ? n.intValue() : Integer.parseInt(String.valueOf(port).strip());
+        }
+
+        public String getUsername() {
+            return username;
+        }
+
+        public String getPassword() {
+            return password;
+        }
+
+        public boolean isStartTls() {
+            return startTls;
+        }
+
+        public boolean isSsl() {
+            return ssl;
+        }
+
+        public Duration getTimeout() {
+            return timeout;
+        }
+
+        @Override
+        public String toString() {
+            return "Email[mode=" + mode + ", host=" + host + ":" + port + "]";
+        }
+    }
+
+    /** SMS: the file sink or Twilio. */
+    public static class Sms {
+        @NotNull
+        @JsonProperty("mode")
+        private Mode mode = Mode.FILE;
+
+        /** Segments per second the sender may send: a US long code 1, toll-free 3, a short code 100. */
+        @DecimalMin("0.01")
+        @JsonProperty("segmentsPerSecond")
+        private double segmentsPerSecond = 1;
+
+        /** Most time a message may wait in the provider's queue (Twilio: 10 hours). */
+        @NotNull
+        @JsonProperty("maxQueue")
+        private Duration maxQueue = Duration.hours(10);
+
+        @JsonProperty("accountSid")
+        private String accountSid;
+
+        @JsonProperty("authToken")
+        private String authToken;
+
+        /** A sender number in E.164, or leave empty and give a messaging service. */
+        @JsonProperty("from")
+        private String from;
+
+        @JsonProperty("messagingServiceSid")
+        private String messagingServiceSid;
+
+        /** Tests only: send every Twilio API request to this local host:port instead. */
+        @JsonProperty("apiOverride")
+        private String apiOverride;
+
+        public Mode getMode() {
+            return mode;
+        }
+
+        public double getSegmentsPerSecond() {
+            return segmentsPerSecond;
+        }
+
+        public Duration getMaxQueue() {
+            return maxQueue;
+        }
+
+        public String getAccountSid() {
+            return accountSid;
+        }
+
+        public String getAuthToken() {
+            return authToken;
+        }
+
+        public String getFrom() {
+            return from;
+        }
+
+        public String getMessagingServiceSid() {
+            return messagingServiceSid;
+        }
+
+        public String getApiOverride() {
+            return apiOverride;
+        }
+
+        @Override
+        public String toString() {
+            return "Sms[mode=" + mode + ", accountSid=" + accountSid + "]";
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package org.breachline.notify;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
+import org.apache.commons.mail2.core.EmailException;
+import org.apache.commons.mail2.jakarta.HtmlEmail;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+
+import java.time.Duration;
+
+/**
+ * E-mail over SMTP through Commons Email, keeping one connection open across messages (reconnecting after an error)
+ * rather than one per message. SMTP offers no way to ask whether a message was taken, so a delivery found in flight
+ * after a crash cannot be checked: it becomes UNCERTAIN and is never resent without an operator (at most once).
+ */
+public final class SmtpChannel implements DeliveryChannel {
+    private final NotifyConfiguration.Email config;
+    private final Session session;
+    private Transport transport;
+
+    public SmtpChannel(NotifyConfiguration.Email config) {
+        this.config = config;
+        try {
+            HtmlEmail template = configured(new HtmlEmail());
+            this.session = template.getMailSession();
+        } catch (EmailException e) {
+            throw new IllegalArgumentException("notify.email is not a usable SMTP configuration: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Channel channel() {
+        return Channel.EMAIL;
+    }
+
+    @Override
+    public double ratePerSecond() {
+        return config.getRatePerSecond();
+    }
+
+    @Override
+    public SendResult send(Outgoing message) {
+        RenderedNotice.Email notice = (RenderedNotice.Email) message.notice();
+        MimeMessage mime;
+        try {
+            HtmlEmail email = new HtmlEmail();
+            email.setMailSession(session);
+            email.setCharset("UTF-8");
+            email.setFrom(config.getFrom());
+            email.addTo(message.to());
+            email.setSubject(notice.subject());
+            email.setHtmlMsg(notice.html());
+            email.setTextMsg(notice.text());
+            email.buildMimeMessage();
+            mime = email.getMimeMessage();
+            mime.saveChanges();
+            // After saveChanges, which would replace it: one Message-ID per delivery, whatever the attempt.
+            mime.setHeader("Message-ID", MessageIds.of(message.deliveryId()));
+        } catch (EmailException | MessagingException e) {
+            return new SendResult.Permanent("cannot build the message: " + e.getClass().getSimpleName());
+        }
+        try {
+            connected().sendMessage(mime, mime.getAllRecipients());
+            return new SendResult.Sent(MessageIds.of(message.deliveryId()));
+        } catch (SMTPAddressFailedException e) {
+            return classify(e.getReturnCode(), "recipient refused");
+        } catch (SMTPSendFailedException e) {
+            return classify(e.getReturnCode(), "message refused");
+        } catch (SendFailedException e) {
+            return new SendResult.Permanent("recipient refused: " + e.getClass().getSimpleName());
+        } catch (MessagingException | IllegalStateException e) {
+            // Connection trouble: drop the connection, open a fresh one on the next attempt.
+            disconnect();
+            return new SendResult.Transient("SMTP connection failed: " + e.getClass().getSimpleName());
+        }
+    }
+
+    @Override
+    public Reconciliation reconcile(InFlight delivery) {
+        return new Reconciliation.CannotTell("SMTP cannot say whether the server took the message");
+    }
+
+    @Override
+    public synchronized void close() {
+        disconnect();
+    }
+
+    private static SendResult classify(int code, String what) {
+        String reason = what + " (SMTP " + code + ")";
+        return code >= 500 ? new SendResult.Permanent(reason) : new SendResult.Transient(reason);
+    }
+
+    private synchronized Transport connected() throws MessagingException {
+        if (transport == null || !transport.isConnected()) {
+            disconnect();
+            transport = session.getTransport(config.isSsl() ? "smtps" : "smtp");
+            transport.connect();
+        }
+        return transport;
+    }
+
+    private synchronized void disconnect() {
+        if (transport != null) {
+            try {
+                transport.close();
+            } catch (MessagingException ignored) {
+                // Closing a broken connection.
+            }
+            transport = null;
+        }
+    }
+
+    private HtmlEmail configured(HtmlEmail email) throws EmailException {
+        email.setHostName(config.getHost());
+        email.setSmtpPort(config.getPort());
+        if (config.isSsl()) {
+            email.setSSLOnConnect(true);
+            email.setSslSmtpPort(Integer.toString(config.getPort()));
+        }
+        if (config.isStartTls()) {
+            email.setStartTLSEnabled(true);
+            email.setStartTLSRequired(true);
+        }
+        if (config.getUsername() != null && !config.getUsername().isBlank()) {
+            email.setAuthentication(config.getUsername(), config.getPassword());
+        }
+        Duration timeout = Duration.ofMillis(config.getTimeout().toMilliseconds());
+        email.setSocketConnectionTimeout(timeout);
+        email.setSocketTimeout(timeout);
+        email.setFrom(config.getFrom());
+        email.addTo("nobody@example.invalid");
+        return email;
+    }
+}

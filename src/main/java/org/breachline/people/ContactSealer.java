@@ -1,0 +1,44 @@
+package org.breachline.people;
+
+import java.util.Objects;
+
+/** Seals contact fields and computes their blind indexes, with one fixed context per column. */
+public final class ContactSealer {
+    static final String REFERENCE = "person.reference";
+    static final String NAME = "person.name";
+    static final String EMAIL = "person.email";
+    static final String PHONE = "person.phone";
+
+    private final ContactCipher cipher;
+    private final BlindIndex index;
+
+    public ContactSealer(ContactKeyRing keys) {
+        this.cipher = new ContactCipher(Objects.requireNonNull(keys));
+        this.index = new BlindIndex(keys);
+    }
+
+    String seal(String value, String column) {
+        return value == null ? null : cipher.seal(value, column);
+    }
+
+    /** Opens a sealed column value; null stays null. */
+    public String open(String sealed, String column) {
+        return sealed == null ? null : cipher.open(sealed, column);
+    }
+
+    String referenceIndex(String incidentKey, String reference) {
+        return index.ofReference(incidentKey, reference);
+    }
+
+    String nameIndex(String name) {
+        return name == null ? null : index.of("name", name);
+    }
+
+    String emailIndex(String email) {
+        return email == null ? null : index.ofEmail(email);
+    }
+
+    String phoneIndex(String phone) {
+        return phone == null ? null : index.of("phone", phone);
+    }
+}

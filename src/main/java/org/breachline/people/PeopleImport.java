@@ -1,0 +1,203 @@
+package org.breachline.people;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * One import run inside the caller's transaction: takes row outcomes as they are read, merges rows of one reference,
+ * and writes people and rejections in batches. Merging is field by field: a value given replaces the stored one, a
+ * value left out keeps it; a row that changes nothing writes nothing, so importing the same file twice is a no-op.
+ */
+final class PeopleImport {
+    private final PeopleDao dao;
+    private final ContactSealer sealer;
+    private final UUID importId;
+    private final UUID incidentId;
+    private final String incidentKey;
+    private final Instant now;
+    private final int batchSize;
+    private final int rejectionsKept;
+
+    private final SeenReferences seen = new SeenReferences();
+    private final Map<String, AffectedPersonRow> pending = new LinkedHashMap<>();
+    private final List<Rejection> firstRejections = new ArrayList<>();
+    private final List<Long> rejectionLines = new ArrayList<>();
+    private final List<Integer> rejectionSeqs = new ArrayList<>();
+    private final List<String> rejectionFields = new ArrayList<>();
+    private final List<String> rejectionReasons = new ArrayList<>();
+    private long accepted;
+    private long rejected;
+    private long inserted;
+    private long updated;
+    private long unchanged;
+    private long duplicates;
+    private long problems;
+
+    PeopleImport(PeopleDao dao, ContactSealer sealer, UUID importId, UUID incidentId, String incidentKey, Instant now,
+                 int batchSize, int rejectionsKept) {
+        this.dao = dao;
+        this.sealer = sealer;
+        this.importId = importId;
+        this.incidentId = incidentId;
+        this.incidentKey = incidentKey;
+        this.now = now;
+        this.batchSize = batchSize;
+        this.rejectionsKept = rejectionsKept;
+    }
+
+    void accept(RowOutcome outcome) {
+        if (outcome instanceof RowOutcome.Accepted a) {
+            acceptRow(a.person());
+        } else if (outcome instanceof RowOutcome.Rejected r) {
+            reject(r);
+        }
+    }
+
+    private void acceptRow(AffectedPersonRow row) {
+        accepted++;
+        String index = sealer.referenceIndex(incidentKey, row.reference());
+        if (seen.addAndCheck(index)) {
+            duplicates++;
+        }
+        pending.merge(index, row, PeopleImport::mergeRows);
+        if (pending.size() >= batchSize) {
+            flushPeople();
+        }
+    }
+
+    private void reject(RowOutcome.Rejected r) {
+        rejected++;
+        int seq = 0;
+        for (RowProblem p : r.problems()) {
+            problems++;
+            if (firstRejections.size() < rejectionsKept) {
+                firstRejections.add(new Rejection(r.line(), p.field(), p.reason()));
+            }
+            rejectionLines.add(r.line());
+            rejectionSeqs.add(seq++);
+            rejectionFields.add(p.field());
+            rejectionReasons.add(p.reason().length() > 500 ? p.reason().substring(0, 500) : p.reason());
+        }
+        if (rejectionLines.size() >= batchSize) {
+            flushRejections();
+        }
+    }
+
+    /** Writes what is still buffered; call once after the last row. */
+    void finish() {
+        flushPeople();
+        flushRejections();
+    }
+
+    private void flushRejections() {
+        if (!rejectionLines.isEmpty()) {
+            dao.insertRejections(importId, rejectionLines, rejectionSeqs, rejectionFields, rejectionReasons);
+            rejectionLines.clear();
+            rejectionSeqs.clear();
+            rejectionFields.clear();
+            rejectionReasons.clear();
+        }
+    }
+
+    private void flushPeople() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        Map<String, StoredPerson> stored = dao.findByReferences(incidentId, pending.keySet()).stream()
+                .collect(Collectors.toMap(StoredPerson::referenceIndex, Function.identity()));
+        List<StoredPerson> inserts = new ArrayList<>();
+        List<StoredPerson> updates = new ArrayList<>();
+        pending.forEach((index, row) -> {
+            StoredPerson existing = stored.get(index);
+            if (existing == null) {
+                inserts.add(newPerson(index, row));
+                inserted++;
+                return;
+            }
+            StoredPerson merged = merge(existing, row);
+            boolean firstTimeThisImport = !importId.equals(existing.lastImportId());
+            if (merged != existing) {
+                updates.add(merged);
+                if (firstTimeThisImport) {
+                    updated++;
+                }
+            } else if (firstTimeThisImport) {
+                unchanged++;
+            }
+        });
+        if (!inserts.isEmpty()) {
+            dao.insert(inserts);
+        }
+        if (!updates.isEmpty()) {
+            dao.update(updates);
+        }
+        pending.clear();
+    }
+
+    private StoredPerson newPerson(String index, AffectedPersonRow row) {
+        return new StoredPerson(null, incidentId, index, sealer.seal(row.reference(), ContactSealer.REFERENCE),
+                sealer.seal(row.name(), ContactSealer.NAME), sealer.nameIndex(row.name()),
+                sealer.seal(row.email(), ContactSealer.EMAIL), sealer.emailIndex(row.email()),
+                sealer.seal(row.phone(), ContactSealer.PHONE), sealer.phoneIndex(row.phone()),
+                row.locale(), row.jurisdiction(), importId, now, now, null);
+    }
+
+    /** The stored person with the row's given fields applied, or {@code existing} itself when nothing differs. */
+    private StoredPerson merge(StoredPerson existing, AffectedPersonRow row) {
+        String nameIndex = sealer.nameIndex(row.name());
+        String emailIndex = sealer.emailIndex(row.email());
+        String phoneIndex = sealer.phoneIndex(row.phone());
+        boolean nameChanges = nameIndex != null && !nameIndex.equals(existing.nameIndex());
+        boolean emailChanges = emailIndex != null && !emailIndex.equals(existing.emailIndex());
+        boolean phoneChanges = phoneIndex != null && !phoneIndex.equals(existing.phoneIndex());
+        boolean localeChanges = row.locale() != null && !row.locale().equals(existing.locale());
+        boolean jurisdictionChanges = row.jurisdiction() != null && !row.jurisdiction().equals(existing.jurisdiction());
+        if (!(nameChanges || emailChanges || phoneChanges || localeChanges || jurisdictionChanges)) {
+            return existing;
+        }
+        boolean contactGiven = nameChanges || emailChanges || phoneChanges;
+        return new StoredPerson(existing.id(), existing.incidentId(), existing.referenceIndex(),
+                existing.referenceSealed(),
+                nameChanges ? sealer.seal(row.name(), ContactSealer.NAME) : existing.nameSealed(),
+                nameChanges ? nameIndex : existing.nameIndex(),
+                emailChanges ? sealer.seal(row.email(), ContactSealer.EMAIL) : existing.emailSealed(),
+                emailChanges ? emailIndex : existing.emailIndex(),
+                phoneChanges ? sealer.seal(row.phone(), ContactSealer.PHONE) : existing.phoneSealed(),
+                phoneChanges ? phoneIndex : existing.phoneIndex(),
+                localeChanges ? row.locale() : existing.locale(),
+                jurisdictionChanges ? row.jurisdiction() : existing.jurisdiction(),
+                importId, existing.createdAt(), now,
+                // New contact data after a purge (a reopened incident) makes the person contactable again.
+                contactGiven ? null : existing.contactPurgedAt());
+    }
+
+    /** Two rows of one reference in one batch: the later row's given fields win. */
+    private static AffectedPersonRow mergeRows(AffectedPersonRow earlier, AffectedPersonRow later) {
+        return new AffectedPersonRow(later.reference(), or(later.name(), earlier.name()),
+                or(later.email(), earlier.email()), or(later.phone(), earlier.phone()),
+                or(later.locale(), earlier.locale()), or(later.jurisdiction(), earlier.jurisdiction()));
+    }
+
+    private static String or(String preferred, String fallback) {
+        return preferred != null ? preferred : fallback;
+    }
+
+    ImportRecord record(String format, String actor) {
+        return new ImportRecord(importId, incidentId, format, actor, now, accepted, rejected, inserted, updated,
+                unchanged, duplicates);
+    }
+
+    List<Rejection> firstRejections() {
+        return firstRejections;
+    }
+
+    boolean hasMoreRejections() {
+        return problems > firstRejections.size();
+    }
+}

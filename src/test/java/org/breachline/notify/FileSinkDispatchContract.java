@@ -1,0 +1,116 @@
+package org.breachline.notify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.breachline.auth.Role;
+import org.breachline.testing.Api;
+import org.breachline.testing.TestApp;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A launched campaign dispatched through the embedded file sink: every delivery once, the campaign completes. */
+abstract class FileSinkDispatchContract extends CampaignContract {
+    abstract Path outbox();
+
+    @Test
+    void sendsEveryDeliveryOnceAndCompletesTheCampaign() throws IOException {
+        String key = incidentWithPeople();
+        JsonNode c = launched(key, "BOTH", "EMAIL", "SMS");
+        String id = c.path("id").asText();
+
+        String round = Outbox.dispatch(app());
+        assertThat(round).contains("\"sent\":6");
+
+        List<Map<String, Object>> rows = Outbox.deliveries(app(), id);
+        assertThat(rows).hasSize(6).allSatisfy(row -> {
+            assertThat(row.get("status")).isEqualTo("SENT");
+            assertThat(((Number) row.get("attempts")).intValue()).isEqualTo(1);
+            assertThat(row.get("claimed_by")).isEqualTo("test-worker");
+            assertThat(row.get("provider_id")).isNotNull();
+            assertThat(row.get("sent_at")).isNotNull();
+        });
+        for (Map<String, Object> row : rows) {
+            if (row.get("channel").equals("EMAIL")) {
+                Path eml = outbox().resolve("email").resolve(row.get("id") + ".eml");
+                String mail = Files.readString(eml);
+                assertThat(mail).contains("Message-ID: <delivery-" + row.get("id") + "@breachline.notices>");
+            }
+        }
+        String sms = Files.readString(outbox().resolve("sms.jsonl"));
+        assertThat(sms).contains("+14155550103").contains("Example Corp");
+
+        JsonNode view = responder().get("/api/campaigns/" + id).body();
+        assertThat(view.path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(progress(view, "EMAIL").path("sent").asLong()).isEqualTo(3);
+        assertThat(progress(view, "SMS").path("sent").asLong()).isEqualTo(3);
+        assertThat(progress(view, "SMS").path("eta").isNull()).isTrue();
+
+        assertThat(Outbox.dispatch(app())).as("nothing left to send").contains("\"sent\":0");
+    }
+
+    @Test
+    void aPausedCampaignSendsNothingUntilResumed() {
+        String key = incidentWithPeople();
+        JsonNode c = launched(key, "EMAIL_ELSE_SMS", "EMAIL");
+        act(responder(), c, "pause");
+        assertThat(Outbox.dispatch(app())).contains("\"sent\":0");
+        act(responder(), c, "resume");
+        assertThat(Outbox.dispatch(app())).contains("\"sent\":3");
+    }
+
+    @Test
+    void aDeliveryLeftInFlightByADeadWorkerIsReconciledNotResent() throws IOException {
+        String key = incidentWithPeople();
+        JsonNode c = launched(key, "EMAIL_ELSE_SMS", "EMAIL");
+        String id = c.path("id").asText();
+        Outbox.dispatch(app());
+        List<Map<String, Object>> rows = Outbox.deliveries(app(), id);
+        Object sentId = rows.get(0).get("id");
+        Object lostId = rows.get(1).get("id");
+        Files.delete(outbox().resolve("email").resolve(lostId + ".eml"));
+        // Simulate a worker that died mid-batch: one file was written, one was not; both rows still in flight.
+        app().jdbi().useHandle(h -> h.createUpdate("UPDATE delivery SET status = 'SENDING', claimed_by = 'dead-worker', "
+                + "heartbeat_at = :old, provider_id = NULL WHERE id IN (:a, :b)").bind("a", sentId).bind("b", lostId)
+                .bind("old", app().clock.instant().minusSeconds(3600)).execute());
+        app().jdbi().useHandle(h -> h.createUpdate("UPDATE campaign SET status = 'SENDING' WHERE id = :c")
+                .bind("c", java.util.UUID.fromString(id)).execute());
+        long mtime = Files.getLastModifiedTime(outbox().resolve("email").resolve(sentId + ".eml")).toMillis();
+
+        String round = Outbox.dispatch(app());
+
+        assertThat(round).contains("\"reconciled\":2").contains("\"sent\":1");
+        Map<Object, Map<String, Object>> byId = new java.util.HashMap<>();
+        Outbox.deliveries(app(), id).forEach(r -> byId.put(r.get("id"), r));
+        assertThat(byId.get(sentId).get("status")).isEqualTo("SENT");
+        assertThat(((Number) byId.get(sentId).get("attempts")).intValue()).as("not claimed again").isEqualTo(1);
+        assertThat(Files.getLastModifiedTime(outbox().resolve("email").resolve(sentId + ".eml")).toMillis())
+                .isEqualTo(mtime);
+        assertThat(byId.get(lostId).get("status")).isEqualTo("SENT");
+        assertThat(((Number) byId.get(lostId).get("attempts")).intValue()).isEqualTo(2);
+        assertThat(outbox().resolve("email").resolve(lostId + ".eml")).exists();
+        assertThat(responder().get("/api/campaigns/" + id).body().path("status").asText()).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void aPersonWhoseContactWasPurgedFailsAtOnceWithoutAnAddressInTheError() {
+        String key = incidentWithPeople();
+        JsonNode c = launched(key, "BOTH", "EMAIL");
+        app().jdbi().useHandle(h -> h.createUpdate("UPDATE affected_person SET email_sealed = NULL "
+                + "WHERE id = (SELECT MIN(person_id) FROM delivery WHERE campaign_id = :c)")
+                .bind("c", java.util.UUID.fromString(c.path("id").asText())).execute());
+        assertThat(Outbox.dispatch(app())).contains("\"failed\":1");
+        List<Map<String, Object>> failures = Outbox.deliveries(app(), c.path("id").asText()).stream()
+                .filter(r -> "FAILED".equals(r.get("status"))).toList();
+        assertThat(failures).hasSize(1);
+        Map<String, Object> failed = failures.get(0);
+        assertThat((String) failed.get("last_error")).contains("no email address");
+        assertThat(app().as(Role.AUDITOR).get("/api/campaigns/" + c.path("id").asText()).body().path("status").asText())
+                .isEqualTo("COMPLETED");
+    }
+}

@@ -1,0 +1,250 @@
+package org.breachline.notify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import org.breachline.auth.Role;
+import org.breachline.testing.Api;
+import org.breachline.testing.TestApp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * SMS through the real Twilio SDK against a local stand-in that answers as Twilio's Messages API does
+ * ({@code /work/shared/reference/twilio/messages-api.md}): no hidden SDK re-sends, retries decided by the outbox on the
+ * test's clock, permanent errors at once, a 5xx reconciled by looking the message up, signed status callbacks.
+ * The channel does not depend on the database, so this runs on H2 only.
+ */
+class TwilioDispatchTest extends CampaignContractSupport {
+    static final String ACCOUNT = "AC00000000000000000000000000000001";
+    static final String TOKEN = "0123456789abcdef0123456789abcdef";
+    static final String MESSAGES = "/2010-04-01/Accounts/" + ACCOUNT + "/Messages.json";
+    static final String PUBLIC = "https://breachline.example.org";
+    static final WireMockServer TWILIO = started();
+    static final TestApp APP = TestApp.onH2(ConfigOverride.config("notify.sms.mode", "TWILIO"),
+            ConfigOverride.config("notify.sms.accountSid", ACCOUNT),
+            ConfigOverride.config("notify.sms.authToken", TOKEN),
+            ConfigOverride.config("notify.sms.from", "+15005550006"),
+            ConfigOverride.config("notify.sms.apiOverride", "http://127.0.0.1:" + TWILIO.port()),
+            ConfigOverride.config("notify.publicBaseUrl", PUBLIC),
+            ConfigOverride.config("notify.outbox", Outbox.freshFolder().toString()));
+    @RegisterExtension
+    static final DropwizardAppExtension<?> EXTENSION = APP.extension();
+
+    @Override
+    TestApp app() {
+        return APP;
+    }
+
+    @AfterAll
+    static void stopTwilio() {
+        TWILIO.stop();
+    }
+
+    static WireMockServer started() {
+        WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        server.start();
+        return server;
+    }
+
+    static String message(String sid, String to, String status) {
+        return """
+                {"account_sid": "%s", "api_version": "2010-04-01", "body": "Notice", "date_created": "Fri, 06 Mar 2026 10:00:00 +0000",
+                 "date_sent": null, "date_updated": "Fri, 06 Mar 2026 10:00:00 +0000", "direction": "outbound-api",
+                 "error_code": null, "error_message": null, "from": "+15005550006", "messaging_service_sid": null,
+                 "num_media": "0", "num_segments": "1", "price": null, "price_unit": "USD", "sid": "%s", "status": "%s",
+                 "subresource_uris": {"media": "/2010-04-01/Accounts/%s/Messages/%s/Media.json"}, "to": "%s",
+                 "uri": "/2010-04-01/Accounts/%s/Messages/%s.json"}""".formatted(ACCOUNT, sid, status, ACCOUNT, sid, to,
+                ACCOUNT, sid);
+    }
+
+    static String error(int code, int status) {
+        return "{\"code\": " + code + ", \"message\": \"refused\", \"more_info\": \"https://www.twilio.com/docs/errors/"
+                + code + "\", \"status\": " + status + "}";
+    }
+
+    void created(String to, String sid) {
+        TWILIO.stubFor(post(urlPathEqualTo(MESSAGES)).withFormParam("To", equalTo(to))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody(message(sid, to, "queued"))));
+    }
+
+    String incidentWithPhone(String reference, String phone) {
+        String key = responder().post("/api/incidents", Map.of("title", "sms")).str("key");
+        Api.Reply r = responder().send("POST", "/api/incidents/" + key + "/people",
+                "reference,phone,locale,jurisdiction\n" + reference + "," + phone + ",en-US,US-CA\n",
+                "Content-Type", "text/csv");
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        return key;
+    }
+
+    Map<String, Object> onlyDelivery(JsonNode campaign) {
+        List<Map<String, Object>> rows = Outbox.deliveries(app(), campaign.path("id").asText());
+        assertThat(rows).hasSize(1);
+        return rows.get(0);
+    }
+
+    @Test
+    void sendsThroughTheSdkWithAStatusCallbackAndRecordsTheSid() {
+        created("+14155550102", "SM00000000000000000000000000000102");
+        JsonNode c = launched(incidentWithPhone("T-102", "+14155550102"), "BOTH", "SMS");
+
+        assertThat(Outbox.dispatch(app())).contains("\"sent\":1");
+
+        Map<String, Object> row = onlyDelivery(c);
+        assertThat(row.get("status")).isEqualTo("SENT");
+        assertThat(row.get("provider_id")).isEqualTo("SM00000000000000000000000000000102");
+        assertThat(((Number) row.get("segments")).intValue()).isEqualTo(1);
+        TWILIO.verify(1, postRequestedFor(urlPathEqualTo(MESSAGES)).withFormParam("To", equalTo("+14155550102"))
+                .withFormParam("From", equalTo("+15005550006"))
+                .withFormParam("StatusCallback", equalTo(PUBLIC + "/hooks/twilio/status"))
+                .withFormParam("Body", com.github.tomakehurst.wiremock.client.WireMock.containing("(ref T-102)")));
+    }
+
+    @Test
+    void tooManyRequestsIsRetriedAfterABackoffOnTheClockNotBySdk() {
+        TWILIO.stubFor(post(urlPathEqualTo(MESSAGES)).withFormParam("To", equalTo("+14155550111"))
+                .inScenario("busy").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("free")
+                .willReturn(aResponse().withStatus(429).withHeader("Content-Type", "application/json")
+                        .withBody(error(20429, 429))));
+        TWILIO.stubFor(post(urlPathEqualTo(MESSAGES)).withFormParam("To", equalTo("+14155550111"))
+                .inScenario("busy").whenScenarioStateIs("free")
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody(message("SM00000000000000000000000000000111", "+14155550111", "queued"))));
+        JsonNode c = launched(incidentWithPhone("T-111", "+14155550111"), "BOTH", "SMS");
+
+        assertThat(Outbox.dispatch(app())).contains("\"retried\":1");
+        TWILIO.verify(1, postRequestedFor(urlPathEqualTo(MESSAGES)).withFormParam("To", equalTo("+14155550111")));
+        Map<String, Object> waiting = onlyDelivery(c);
+        assertThat(waiting.get("status")).isEqualTo("QUEUED");
+        assertThat((String) waiting.get("last_error")).contains("20429");
+
+        assertThat(Outbox.dispatch(app())).as("not due yet").contains("\"sent\":0");
+        app().clock.advance(Duration.ofSeconds(31)); // backoff base 30 s, jittered to 15-30 s
+        assertThat(Outbox.dispatch(app())).contains("\"sent\":1");
+        Map<String, Object> sent = onlyDelivery(c);
+        assertThat(sent.get("status")).isEqualTo("SENT");
+        assertThat(((Number) sent.get("attempts")).intValue()).isEqualTo(2);
+    }
+
+    @Test
+    void anInvalidNumberFailsAtOnce() {
+        TWILIO.stubFor(post(urlPathEqualTo(MESSAGES)).withFormParam("To", equalTo("+14155550112"))
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                        .withBody(error(21211, 400))));
+        JsonNode c = launched(incidentWithPhone("T-112", "+14155550112"), "BOTH", "SMS");
+
+        assertThat(Outbox.dispatch(app())).contains("\"failed\":1");
+        Map<String, Object> row = onlyDelivery(c);
+        assertThat(row.get("status")).isEqualTo("FAILED");
+        assertThat(((Number) row.get("attempts")).intValue()).isEqualTo(1);
+        assertThat((String) row.get("last_error")).contains("21211").doesNotContain("4155550112");
+        assertThat(responder().get("/api/campaigns/" + c.path("id").asText()).body().path("status").asText())
+                .isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void aServerErrorIsNotResentBlindlyButLookedUpFirst() {
+        TWILIO.stubFor(post(urlPathEqualTo(MESSAGES)).withFormParam("To", equalTo("+14155550113"))
+                .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/json")
+                        .withBody(error(20500, 503))));
+        String body = "Example Corp: important notice about your personal information (ref T-113). "
+                + "Read it at https://example.com/notice. We will never ask for your password.";
+        String listed = message("SM00000000000000000000000000000113", "+14155550113", "sent")
+                .replace("\"body\": \"Notice\"", "\"body\": \"" + body + "\"");
+        TWILIO.stubFor(get(urlPathEqualTo(MESSAGES)).withQueryParam("To", equalTo("+14155550113"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"messages\": [" + listed + "], \"end\": 0, \"first_page_uri\": \"" + MESSAGES
+                                + "?To=%2B14155550113&PageSize=50&Page=0\", \"next_page_uri\": null, \"page\": 0, "
+                                + "\"page_size\": 50, \"previous_page_uri\": null, \"start\": 0, \"uri\": \"" + MESSAGES
+                                + "?To=%2B14155550113&PageSize=50&Page=0\"}")));
+        JsonNode c = launched(incidentWithPhone("T-113", "+14155550113"), "BOTH", "SMS");
+
+        assertThat(Outbox.dispatch(app())).contains("\"reconciled\":1");
+
+        TWILIO.verify(1, postRequestedFor(urlPathEqualTo(MESSAGES)).withFormParam("To", equalTo("+14155550113")));
+        Map<String, Object> row = onlyDelivery(c);
+        assertThat(row.get("status")).isEqualTo("SENT");
+        assertThat(row.get("provider_id")).isEqualTo("SM00000000000000000000000000000113");
+        assertThat(((Number) row.get("attempts")).intValue()).isEqualTo(1);
+    }
+
+    @Test
+    void recordsSignedStatusCallbacksOnlyMovingForward() throws Exception {
+        created("+14155550123", "SM0123456789abcdef0123456789abcdef");
+        JsonNode c = launched(incidentWithPhone("T-123", "+14155550123"), "BOTH", "SMS");
+        Outbox.dispatch(app());
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("AccountSid", ACCOUNT);
+        form.put("ApiVersion", "2010-04-01");
+        form.put("From", "+15005550006");
+        form.put("MessageSid", "SM0123456789abcdef0123456789abcdef");
+        form.put("MessageStatus", "delivered");
+        form.put("SmsSid", "SM0123456789abcdef0123456789abcdef");
+        form.put("SmsStatus", "delivered");
+        form.put("To", "+14155550123");
+
+        assertThat(callback(form, "UlV7JrUTlUiXleeVsK40njfHwoc=").statusCode()).as("the reference's worked example")
+                .isEqualTo(204);
+        assertThat(onlyDelivery(c).get("status")).isEqualTo("DELIVERED");
+        assertThat(onlyDelivery(c).get("delivered_at")).isNotNull();
+
+        form.put("MessageStatus", "sent");
+        form.put("SmsStatus", "sent");
+        form.put("RawDlrDoneDate", "2603061001"); // a field Twilio added: the signature covers it too
+        assertThat(callback(form, sign(form)).statusCode()).isEqualTo(204);
+        assertThat(onlyDelivery(c).get("status")).as("a late 'sent' does not undo 'delivered'").isEqualTo("DELIVERED");
+
+        HttpResponse<String> forged = callback(form, "UlV7JrUTlUiXleeVsK40njfHwoc=");
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(forged.body()).contains("hooks.bad_signature");
+        assertThat(callback(Map.of("MessageStatus", "failed"), sign(Map.of("MessageStatus", "failed"))).statusCode())
+                .isEqualTo(400);
+        JsonNode view = app().as(Role.AUDITOR).get("/api/campaigns/" + c.path("id").asText()).body();
+        assertThat(progress(view, "SMS").path("delivered").asLong()).isEqualTo(1);
+    }
+
+    static String sign(Map<String, String> form) throws Exception {
+        StringBuilder data = new StringBuilder(PUBLIC + "/hooks/twilio/status");
+        new TreeMap<>(form).forEach((k, v) -> data.append(k).append(v));
+        Mac mac = Mac.getInstance("HmacSHA1");
+        mac.init(new SecretKeySpec(TOKEN.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+        return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    HttpResponse<String> callback(Map<String, String> form, String signature) throws Exception {
+        String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(app().baseUri() + "/hooks/twilio/status"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-Twilio-Signature", signature)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

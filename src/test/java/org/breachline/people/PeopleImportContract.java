@@ -1,0 +1,306 @@
+package org.breachline.people;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.breachline.auth.Role;
+import org.breachline.testing.Api;
+import org.breachline.testing.TestApp;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Importing, listing and purging affected people over HTTP, written once and run against each database. */
+abstract class PeopleImportContract {
+    abstract TestApp app();
+
+    static final String CSV = """
+            reference,name,email,phone,locale,jurisdiction
+            P-1,Ada Lovelace,ada@example.com,+14155550101,en-US,US-CA
+            P-2,Bertha Benz,bertha@example.de,,de-DE,DE
+            P-3,Broken,not-an-email,,en,DE
+            P-1,,ada.new@example.com,,,
+            P-4,Carl,carl@example.com,,en,US-CA
+            """;
+
+    Api responder() {
+        return app().as(Role.RESPONDER);
+    }
+
+    String openIncident() {
+        Api.Reply r = responder().post("/api/incidents", Map.of("title", "people import",
+                "affectedEstimate", Map.of("FR", 7)));
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        return r.str("key");
+    }
+
+    Api.Reply importCsv(String incident, String csv) {
+        return responder().send("POST", "/api/incidents/" + incident + "/people", csv, "Content-Type", "text/csv");
+    }
+
+    List<Map<String, Object>> storedRows(String incident) {
+        return app().jdbi().withHandle(h -> h.createQuery("SELECT p.* FROM affected_person p JOIN incident i "
+                + "ON i.id = p.incident_id WHERE i.incident_key = :key ORDER BY p.id").bind("key", incident)
+                .mapToMap().list());
+    }
+
+    JsonNode incident(String key) {
+        return responder().get("/api/incidents/" + key).body();
+    }
+
+    List<String> timelineKinds(String key) {
+        List<String> kinds = new ArrayList<>();
+        responder().get("/api/incidents/" + key + "/timeline?limit=200").body().path("items")
+                .forEach(e -> kinds.add(e.path("kind").asText()));
+        return kinds;
+    }
+
+    @Test
+    void importsACsvMergingDuplicatesAndCountingPeoplePerJurisdiction() {
+        String key = openIncident();
+        Api.Reply r = importCsv(key, CSV);
+
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        assertThat(r.body().path("accepted").asLong()).isEqualTo(4);
+        assertThat(r.body().path("rejected").asLong()).isEqualTo(1);
+        assertThat(r.body().path("inserted").asLong()).isEqualTo(3);
+        assertThat(r.body().path("duplicatesMerged").asLong()).isEqualTo(1);
+        assertThat(r.body().path("rejections").get(0).path("line").asLong()).isEqualTo(4);
+        assertThat(r.body().path("rejections").get(0).path("field").asText()).isEqualTo("email");
+        assertThat(r.body().path("affectedByJurisdiction").path("US-CA").asLong()).isEqualTo(2);
+        assertThat(r.body().path("affectedByJurisdiction").path("DE").asLong()).isEqualTo(1);
+
+        JsonNode incident = incident(key);
+        assertThat(incident.path("affectedEstimate").path("US-CA").asInt()).isEqualTo(2);
+        assertThat(incident.path("affectedEstimate").path("DE").asInt()).isEqualTo(1);
+        assertThat(incident.path("affectedEstimate").path("FR").asInt()).as("estimates of other places stay").isEqualTo(7);
+        assertThat(timelineKinds(key)).contains("PEOPLE_IMPORTED", "FACTS_CHANGED");
+    }
+
+    @Test
+    void storesContactDataOnlySealedAndNeverEchoesIt() {
+        String key = openIncident();
+        Api.Reply r = importCsv(key, CSV);
+        assertThat(r.text()).doesNotContain("ada@example.com", "not-an-email", "Lovelace", "+14155550101");
+
+        String everything = storedRows(key).toString();
+        assertThat(everything).doesNotContain("ada", "Ada", "bertha", "Lovelace", "4155550101", "P-1");
+        assertThat(storedRows(key)).allSatisfy(row -> assertThat(String.valueOf(row.get("email_sealed"))).startsWith("v1:test:"));
+
+        String audit = app().as(Role.AUDITOR).get("/api/audit?limit=200").text();
+        String timeline = responder().get("/api/incidents/" + key + "/timeline").text();
+        assertThat(audit + timeline).doesNotContain("ada@example.com", "Lovelace", "P-1");
+    }
+
+    @Test
+    void theLaterRowOfAReferenceWinsFieldByField() {
+        String key = openIncident();
+        importCsv(key, CSV);
+        JsonNode ada = approverList(key).path("items").get(0);
+        assertThat(ada.path("reference").asText()).isEqualTo("P-1");
+        assertThat(ada.path("email").asText()).isEqualTo("ada.new@example.com");
+        assertThat(ada.path("name").asText()).as("left empty later, so kept").isEqualTo("Ada Lovelace");
+        assertThat(ada.path("phone").asText()).isEqualTo("+14155550101");
+    }
+
+    @Test
+    void reimportingTheSameFileChangesNothing() {
+        String key = openIncident();
+        importCsv(key, CSV);
+        List<Map<String, Object>> before = storedRows(key);
+        long version = incident(key).path("version").asLong();
+
+        Api.Reply again = importCsv(key, CSV);
+
+        assertThat(again.status()).as(again.text()).isEqualTo(201);
+        assertThat(again.body().path("inserted").asLong()).isZero();
+        assertThat(again.body().path("updated").asLong()).isZero();
+        assertThat(again.body().path("unchanged").asLong()).isEqualTo(3);
+        assertThat(storedRows(key)).isEqualTo(before);
+        assertThat(incident(key).path("version").asLong()).isEqualTo(version);
+    }
+
+    @Test
+    void aLaterFileUpdatesWhatItGivesAndKeepsTheRest() {
+        String key = openIncident();
+        importCsv(key, CSV);
+        Api.Reply r = responder().send("POST", "/api/incidents/" + key + "/people",
+                "{\"reference\":\"P-2\",\"phone\":\"+4930123456\"}\n{\"reference\":\"P-9\",\"email\":\"nine@example.org\",\"jurisdiction\":\"DE\"}\n",
+                "Content-Type", "application/x-ndjson");
+
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        assertThat(r.body().path("format").asText()).isEqualTo("JSON_LINES");
+        assertThat(r.body().path("updated").asLong()).isEqualTo(1);
+        assertThat(r.body().path("inserted").asLong()).isEqualTo(1);
+        assertThat(incident(key).path("affectedEstimate").path("DE").asInt()).isEqualTo(2);
+        JsonNode bertha = approverList(key).path("items").get(1);
+        assertThat(bertha.path("email").asText()).isEqualTo("bertha@example.de");
+        assertThat(bertha.path("phone").asText()).isEqualTo("+4930123456");
+    }
+
+    @Test
+    void aFileThatBreaksHalfWayLeavesNothingBehind() {
+        String key = openIncident();
+        long version = incident(key).path("version").asLong();
+        StringBuilder csv = new StringBuilder("reference,email,jurisdiction\n");
+        for (int i = 0; i < 45; i++) { // several batches of 10 are written before the break
+            csv.append("R-").append(i).append(",r").append(i).append("@example.com,DE\n");
+        }
+        csv.append("R-99,\"unclosed@example.com,DE\n");
+
+        Api.Reply r = importCsv(key, csv.toString());
+
+        assertThat(r.status()).as(r.text()).isEqualTo(422);
+        assertThat(r.code()).isEqualTo("people.file_unreadable");
+        assertThat(r.str("message")).contains("Nothing was imported").doesNotContain("unclosed@");
+        assertThat(storedRows(key)).isEmpty();
+        long imports = app().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM people_import p JOIN incident i "
+                + "ON i.id = p.incident_id WHERE i.incident_key = :key").bind("key", key).mapTo(Long.class).one());
+        assertThat(imports).isZero();
+        assertThat(incident(key).path("version").asLong()).isEqualTo(version);
+        assertThat(timelineKinds(key)).doesNotContain("PEOPLE_IMPORTED");
+    }
+
+    @Test
+    void answersWithTheFirstRejectionsAndOffersAllOfThemAsCsv() {
+        String key = openIncident();
+        StringBuilder csv = new StringBuilder("reference,email\n");
+        for (int i = 0; i < 12; i++) {
+            csv.append("X-").append(i).append(",secret").append(i).append("-at-example.com\n");
+        }
+        csv.append("OK-1,ok@example.com\n");
+        Api.Reply r = importCsv(key, csv.toString());
+
+        assertThat(r.body().path("rejected").asLong()).isEqualTo(12);
+        assertThat(r.body().path("rejections")).hasSize(3);
+        assertThat(r.body().path("moreRejections").asBoolean()).isTrue();
+        Api.Reply all = responder().get(r.str("rejectionsUrl"));
+        assertThat(all.status()).isEqualTo(200);
+        List<String> lines = all.text().lines().toList();
+        assertThat(lines).hasSize(13).first().isEqualTo("line,field,reason");
+        assertThat(lines.get(1)).startsWith("2,email,");
+        assertThat(all.text()).doesNotContain("secret");
+    }
+
+    @Test
+    void takesAnImportFarAboveTheGeneralBodyLimit() {
+        String key = openIncident();
+        StringBuilder csv = new StringBuilder("reference,email,jurisdiction\n");
+        for (int i = 0; csv.length() < 200 * 1024; i++) { // the test configuration allows 64 KiB elsewhere
+            csv.append("BIG-").append(i).append(",person").append(i).append("@example.com,US-TX\n");
+        }
+        Api.Reply r = importCsv(key, csv.toString());
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        assertThat(r.body().path("accepted").asLong()).isGreaterThan(5000);
+        assertThat(incident(key).path("affectedEstimate").path("US-TX").asLong())
+                .isEqualTo(r.body().path("inserted").asLong());
+    }
+
+    @Test
+    void listsPeopleWithoutContactDataUnlessAnApproverAsks() {
+        String key = openIncident();
+        importCsv(key, CSV);
+
+        Api.Reply plain = app().as(Role.AUDITOR).get("/api/incidents/" + key + "/people?limit=2");
+        assertThat(plain.status()).as(plain.text()).isEqualTo(200);
+        assertThat(plain.body().path("total").asLong()).isEqualTo(3);
+        assertThat(plain.body().path("matching").asLong()).isEqualTo(3);
+        assertThat(plain.body().path("byJurisdiction").path("US-CA").asLong()).isEqualTo(2);
+        assertThat(plain.body().path("items")).hasSize(2);
+        assertThat(plain.body().path("items").get(0).path("hasEmail").asBoolean()).isTrue();
+        assertThat(plain.text()).doesNotContain("@example", "Ada");
+
+        Api.Reply filtered = responder().get("/api/incidents/" + key + "/people?jurisdiction=DE");
+        assertThat(filtered.body().path("matching").asLong()).isEqualTo(1);
+
+        Api.Reply refused = responder().get("/api/incidents/" + key + "/people?contact=true");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.code()).isEqualTo("auth.forbidden");
+
+        assertThat(app().as(Role.ADMIN).get("/api/incidents/" + key + "/people?contact=true").text())
+                .contains("ada.new@example.com");
+        assertThat(app().as(Role.AUDITOR).get("/api/audit?action=people.contact_read").body().path("items").size())
+                .isGreaterThan(0);
+    }
+
+    @Test
+    void refusesBadRequestsInOneShapeWritingNothing() {
+        String key = openIncident();
+        Api r = responder();
+        Api.Reply json = r.send("POST", "/api/incidents/" + key + "/people", "{\"reference\":\"A\"}");
+        assertThat(json.status()).isEqualTo(415);
+        assertThat(json.code()).isEqualTo("request.unsupported_media_type");
+        assertThat(importCsv("INC-2026-9999", CSV).code()).isEqualTo("incident.not_found");
+        Api.Reply empty = importCsv(key, "");
+        assertThat(empty.status()).isEqualTo(422);
+        Api.Reply noHeader = importCsv(key, "P-1,ada@example.com\n");
+        assertThat(noHeader.status()).isEqualTo(422);
+        assertThat(noHeader.text()).doesNotContain("ada@example.com");
+        assertThat(r.get("/api/incidents/" + key + "/people?limit=0").code()).isEqualTo("request.invalid_field");
+        assertThat(r.get("/api/incidents/" + key + "/people?jurisdiction=XX-1234").code()).isEqualTo("request.invalid_field");
+        assertThat(r.get("/api/incidents/" + key + "/people?contact=yes").code()).isEqualTo("request.invalid_field");
+        assertThat(r.get("/api/incidents/" + key + "/people/imports/not-a-uuid/rejections").status()).isEqualTo(404);
+        assertThat(r.get("/api/incidents/" + key + "/people/imports/" + java.util.UUID.randomUUID() + "/rejections")
+                .code()).isEqualTo("people.import_not_found");
+        assertThat(storedRows(key)).isEmpty();
+    }
+
+    @Test
+    void refusesAnImportIntoAClosedIncident() {
+        String key = openIncident();
+        responder().post("/api/incidents/" + key + "/transitions", Map.of("to", "CLOSED", "note", "false alarm"));
+        Api.Reply r = importCsv(key, CSV);
+        assertThat(r.status()).isEqualTo(409);
+        assertThat(r.code()).isEqualTo("people.incident_closed");
+    }
+
+    @Test
+    void erasesContactDataOnlyOnceTheRetentionAfterClosingHasRunOut() throws Exception {
+        String key = openIncident();
+        importCsv(key, CSV);
+        Instant start = app().clock.instant();
+        try {
+            responder().post("/api/incidents/" + key + "/transitions", Map.of("to", "CLOSED", "note", "done"));
+            app().clock.advance(Duration.ofDays(29)); // the test configuration keeps contact data 30 days
+            runPurge();
+            assertThat(storedRows(key)).allSatisfy(row -> assertThat(row.get("contact_purged_at")).isNull());
+
+            app().clock.advance(Duration.ofDays(2));
+            runPurge();
+            assertThat(storedRows(key)).allSatisfy(row -> {
+                assertThat(row.get("contact_purged_at")).isNotNull();
+                assertThat(row.get("email_sealed")).isNull();
+                assertThat(row.get("phone_sealed")).isNull();
+                assertThat(row.get("name_sealed")).isNull();
+            });
+            JsonNode listed = app().as(Role.ADMIN).get("/api/incidents/" + key + "/people?contact=true").body();
+            assertThat(listed.path("total").asLong()).as("people stay counted").isEqualTo(3);
+            assertThat(listed.path("items").get(0).has("email")).isFalse();
+            assertThat(listed.path("items").get(0).path("contactPurgedAt").isTextual()).isTrue();
+            assertThat(timelineKinds(key)).contains("CONTACT_DATA_PURGED");
+        } finally {
+            app().clock.set(start);
+        }
+    }
+
+    private void runPurge() throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(app().adminUri() + "/tasks/purge-contact-data"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    }
+
+    private JsonNode approverList(String key) {
+        Api.Reply r = app().as(Role.APPROVER).get("/api/incidents/" + key + "/people?contact=true");
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        return r.body();
+    }
+}
