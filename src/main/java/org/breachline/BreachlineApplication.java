@@ -85,9 +85,6 @@ import java.util.Map;
 /** The Breachline service: wires configuration, storage, features and HTTP together. */
 public class BreachlineApplication extends Application<BreachlineConfiguration> {
     private final Clock clock;
-    /** Where campaign deadlines come from when a campaign names none; the obligations feature plugs in here. */
-    private DeadlineSource deadlineSource = DeadlineSource.NONE;
-
     public BreachlineApplication() {
         // Microsecond ticks: both databases store microseconds, so what we hash and compare is what we store.
         this(Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000)));
@@ -96,11 +93,6 @@ public class BreachlineApplication extends Application<BreachlineConfiguration> 
     /** Tests pass a clock they control. */
     public BreachlineApplication(Clock clock) {
         this.clock = clock;
-    }
-
-    /** Replaces the source of notice deadlines (before {@code run}). */
-    public void setDeadlineSource(DeadlineSource deadlineSource) {
-        this.deadlineSource = deadlineSource;
     }
 
     public static void main(String[] args) throws Exception {
@@ -146,6 +138,18 @@ public class BreachlineApplication extends Application<BreachlineConfiguration> 
         HashChainedAuditLog audit = new HashChainedAuditLog(jdbi, clock, env.getObjectMapper());
         TokenService tokens = new TokenService(jdbi, audit, clock);
         IncidentService incidents = new IncidentService(jdbi, audit, clock, env.getObjectMapper(), env.getValidator());
+
+        DeadlinesConfiguration deadlines = config.getDeadlines();
+        String overrides = deadlines.getRulebookOverrideDirectory();
+        Rulebook rulebook = overrides == null || overrides.isBlank() ? Rulebook.load() : Rulebook.load(Path.of(overrides));
+        RulesEngine engine = new RulesEngine(rulebook, new EngineSettings(ZoneId.of(deadlines.getDefaultTimeZone()),
+                deadlines.getInternalTarget().toJavaDuration()));
+        ObligationService obligations = new ObligationService(jdbi, engine, deadlines, incidents, audit, clock);
+        incidents.addListener(obligations);
+        if (deadlines.getReminders().isEnabled()) {
+            env.lifecycle().manage(new ReminderScheduler(jdbi, incidents, new LoggedReminders(),
+                    deadlines.getReminders(), clock));
+        }
         PeopleConfiguration peopleConfig = config.getPeople();
         if (peopleConfig.getContactKeys().isDevelopmentKey()) {
             LoggerFactory.getLogger(BreachlineApplication.class).warn("Contact data is sealed with the PUBLIC "
@@ -163,24 +167,15 @@ public class BreachlineApplication extends Application<BreachlineConfiguration> 
         catalog.warnings().forEach(w -> LoggerFactory.getLogger(TemplateCatalog.class).warn("Template {}", w));
         NoticeRenderer renderer = new NoticeRenderer(catalog, notifyConfig.getMaxSmsSegments());
         CampaignService campaigns = new CampaignService(jdbi, incidents, audit, clock, env.getObjectMapper(), renderer,
-                new CapacityPlanner(renderer, notifyConfig), deadlineSource);
+                new CapacityPlanner(renderer, notifyConfig),
+                incidentId -> obligations.earliestNoticeToIndividuals(incidentId)
+                        .map(due -> new DeadlineSource.Due(due.at(), due.why())));
         Dispatcher dispatcher = new Dispatcher(jdbi, campaigns, incidents, people, renderer,
                 channels(notifyConfig, env), clock, notifyConfig, workerId(notifyConfig));
         env.lifecycle().manage(dispatcher);
         env.admin().addTask(new DispatchTask(dispatcher));
         SmsStatusService smsStatuses = new SmsStatusService(jdbi, campaigns, clock, notifyConfig);
 
-        DeadlinesConfiguration deadlines = config.getDeadlines();
-        String overrides = deadlines.getRulebookOverrideDirectory();
-        Rulebook rulebook = overrides == null || overrides.isBlank() ? Rulebook.load() : Rulebook.load(Path.of(overrides));
-        RulesEngine engine = new RulesEngine(rulebook, new EngineSettings(ZoneId.of(deadlines.getDefaultTimeZone()),
-                deadlines.getInternalTarget().toJavaDuration()));
-        ObligationService obligations = new ObligationService(jdbi, engine, deadlines, incidents, audit, clock);
-        incidents.addListener(obligations);
-        if (deadlines.getReminders().isEnabled()) {
-            env.lifecycle().manage(new ReminderScheduler(jdbi, incidents, new LoggedReminders(),
-                    deadlines.getReminders(), clock));
-        }
         HooksSettings hookSettings = config.getHooks();
         AlertSourceService alertSources = new AlertSourceService(jdbi, audit, clock,
                 new HookSecretGenerator(new SecureRandom()), hookSettings);

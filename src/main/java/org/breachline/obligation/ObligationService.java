@@ -196,6 +196,24 @@ public class ObligationService implements IncidentListener {
         });
     }
 
+    /** When an open notice to individuals falls due, and why. */
+    public record NoticeDue(Instant at, String why) {
+    }
+
+    /**
+     * The earliest open deadline (or internal target, for laws without a number) of the incident's notices to
+     * individuals: what a notice campaign has to finish before.
+     */
+    public Optional<NoticeDue> earliestNoticeToIndividuals(UUID incidentId) {
+        return jdbi.withExtension(ObligationDao.class, dao -> dao.forIncident(incidentId)).stream()
+                .filter(o -> ObligationStatus.PENDING.name().equals(o.status()) && "INDIVIDUALS".equals(o.recipient()))
+                .map(o -> o.dueAt() != null ? new NoticeDue(o.dueAt(), o.ruleId() + " (" + o.jurisdiction() + "): "
+                        + o.basis()) : o.targetAt() == null ? null : new NoticeDue(o.targetAt(), o.ruleId() + " ("
+                        + o.jurisdiction() + "): no fixed deadline, internal target"))
+                .filter(Objects::nonNull)
+                .min(Comparator.comparing(NoticeDue::at));
+    }
+
     private static boolean differs(StoredObligation a, StoredObligation b) {
         return !Objects.equals(a.status(), b.status()) || !Objects.equals(a.dueAt(), b.dueAt())
                 || !Objects.equals(a.deadlineKind(), b.deadlineKind()) || !Objects.equals(a.targetAt(), b.targetAt())

@@ -248,6 +248,24 @@ abstract class ObligationsContract {
     }
 
     @Test
+    void aCampaignsCapacityIsCheckedAgainstTheEarliestNoticeToIndividuals() {
+        JsonNode incident = gdprAndCalifornia();
+        String id = incident.path("id").asText();
+        Api.Reply imported = responder().send("POST", "/api/incidents/" + id + "/people",
+                "reference,email,jurisdiction\nP-1,p1@example.com,US-CA\n", "Content-Type", "text/csv");
+        assertThat(imported.status()).as(imported.text()).isEqualTo(201);
+        Api.Reply campaign = responder().post("/api/incidents/" + id + "/campaigns",
+                Map.of("noticeKind", "BREACH_NOTICE", "channels", List.of("EMAIL")));
+        assertThat(campaign.status()).as(campaign.text()).isEqualTo(201);
+        JsonNode capacity = responder().get("/api/campaigns/" + campaign.str("id")).body().path("capacity");
+        String californiaDue = obligation(incident, "us-ca-individuals").orElseThrow().path("dueAt").asText();
+        String gdprTarget = obligation(incident, "gdpr-art34").orElseThrow().path("targetAt").asText();
+        String earliest = Instant.parse(californiaDue).isBefore(Instant.parse(gdprTarget)) ? californiaDue : gdprTarget;
+        assertThat(Instant.parse(capacity.path("deadline").asText())).isEqualTo(Instant.parse(earliest));
+        assertThat(capacity.path("deadlineSource").asText()).containsAnyOf("us-ca-individuals", "gdpr-art34");
+    }
+
+    @Test
     void theWhatIfEndpointEvaluatesFactsAndStoresNothing() {
         long before = app().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM obligation").mapTo(Long.class).one());
         Api.Reply r = app().as(Role.AUDITOR).post("/api/rules/evaluate", Map.of("awareAt", "2026-03-27T18:30:00+01:00",
