@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.breachline.lifecycle.GracefulShutdown;
 
 /**
  * The hooks' background work on one thread: applies queued deliveries, sends due outbound notifications, and forgets
@@ -74,7 +75,6 @@ public final class HookWorker implements Managed {
 
     @Override
     public void stop() throws InterruptedException {
-        executor.shutdownNow();
-        executor.awaitTermination(5, TimeUnit.SECONDS);
+        GracefulShutdown.stop(executor, Duration.ofSeconds(5));
     }
 }

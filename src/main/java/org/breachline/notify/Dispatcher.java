@@ -26,6 +26,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.breachline.lifecycle.GracefulShutdown;
 
 /**
  * Works through the outbox: reconciles deliveries left in flight by a dead worker, claims due deliveries in batches
@@ -125,14 +126,7 @@ public final class Dispatcher implements Managed {
 
     @Override
     public void stop() {
-        if (loop != null) {
-            loop.shutdownNow();
-            try {
-                loop.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        GracefulShutdown.stop(loop, Duration.ofSeconds(10));
         channels.values().forEach(DeliveryChannel::close);
     }
 

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.breachline.lifecycle.GracefulShutdown;
 
 /**
  * Reminds responders before each deadline (at each configured offset) and once it has passed. Each reminder is
@@ -67,9 +68,7 @@ public class ReminderScheduler implements Managed {
 
     @Override
     public void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-        }
+        GracefulShutdown.stop(executor, Duration.ofSeconds(10));
     }
 
     private void tickQuietly() {

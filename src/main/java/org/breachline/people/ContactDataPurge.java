@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.breachline.lifecycle.GracefulShutdown;
+import java.time.Duration;
 
 /**
  * Runs {@link PeopleService#purgeExpiredContactData} on a schedule, and on demand as the admin task
@@ -42,9 +44,7 @@ public final class ContactDataPurge extends Task implements Managed {
 
     @Override
     public void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-        }
+        GracefulShutdown.stop(scheduler, Duration.ofSeconds(10));
     }
 
     @Override
