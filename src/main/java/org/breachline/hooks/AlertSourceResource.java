@@ -39,7 +39,7 @@ public class AlertSourceResource {
     @POST
     @RolesAllowed(Role.ADMIN_NAME)
     public Response create(@NotNull @Valid AlertSourceCreate request, @Context SecurityContext security) {
-        return Response.status(201).entity(sources.create(request, actor(security))).build();
+        return Response.status(201).entity(sources.create(request, Actor.of(security))).build();
     }
 
     @GET
@@ -52,14 +52,14 @@ public class AlertSourceResource {
     @Path("{name}/rotate")
     @RolesAllowed(Role.ADMIN_NAME)
     public AlertSourceSecretView rotate(@PathParam("name") String name, @Context SecurityContext security) {
-        return sources.rotate(name, actor(security));
+        return sources.rotate(name, Actor.of(security));
     }
 
     @POST
     @Path("{name}/revoke")
     @RolesAllowed(Role.ADMIN_NAME)
     public AlertSourceView revoke(@PathParam("name") String name, @Context SecurityContext security) {
-        return AlertSourceView.of(sources.revoke(name, actor(security)));
+        return AlertSourceView.of(sources.revoke(name, Actor.of(security)));
     }
 
     @DELETE
@@ -88,10 +88,7 @@ public class AlertSourceResource {
             throw ApiException.notFound("dead_letter.not_found", "No dead letter with id '"
                     + AlertSourceService.shorten(id) + "'.");
         }
-        return HookReceipt.of(hooks.replay(deliveryId, actor(security)));
+        return HookReceipt.of(hooks.replay(deliveryId, Actor.of(security)));
     }
 
-    private static Actor actor(SecurityContext security) {
-        return (Actor) security.getUserPrincipal();
-    }
 }

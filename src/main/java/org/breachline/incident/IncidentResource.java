@@ -45,7 +45,7 @@ public class IncidentResource {
     @RolesAllowed(Role.RESPONDER_NAME)
     public Response create(@NotNull @Valid IncidentFacts facts, @Context SecurityContext security,
                            @Context UriInfo uri) {
-        Incident created = incidents.create(facts, actor(security));
+        Incident created = incidents.create(facts, Actor.of(security));
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
                 .tag(Long.toString(created.version()))
                 .entity(IncidentView.of(created)).build();
@@ -80,7 +80,7 @@ public class IncidentResource {
         if (!(patch instanceof ObjectNode object)) {
             throw ApiException.badRequest("request.malformed_json", "The patch must be a JSON object.", List.of());
         }
-        Incident incident = incidents.patch(ref, object, version(ifMatch), actor(security));
+        Incident incident = incidents.patch(ref, object, version(ifMatch), Actor.of(security));
         return Response.ok(IncidentView.of(incident)).tag(Long.toString(incident.version())).build();
     }
 
@@ -89,7 +89,7 @@ public class IncidentResource {
     @RolesAllowed(Role.RESPONDER_NAME)
     public Response transition(@PathParam("ref") String ref, @NotNull @Valid TransitionRequest request,
                                @Context SecurityContext security) {
-        Incident incident = incidents.transition(ref, request, actor(security));
+        Incident incident = incidents.transition(ref, request, Actor.of(security));
         return Response.ok(IncidentView.of(incident)).tag(Long.toString(incident.version())).build();
     }
 
@@ -106,12 +106,9 @@ public class IncidentResource {
     @RolesAllowed(Role.RESPONDER_NAME)
     public Response addNote(@PathParam("ref") String ref, @NotNull @Valid NoteCreate note,
                             @Context SecurityContext security) {
-        return Response.status(201).entity(incidents.addNote(ref, note, actor(security))).build();
+        return Response.status(201).entity(incidents.addNote(ref, note, Actor.of(security))).build();
     }
 
-    static Actor actor(SecurityContext security) {
-        return (Actor) security.getUserPrincipal();
-    }
 
     /** Reads an If-Match header: the version as ETag, quoted or not, weak or not. */
     private static Optional<Long> version(String ifMatch) {

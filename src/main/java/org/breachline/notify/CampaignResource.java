@@ -35,7 +35,7 @@ public class CampaignResource {
     @Path("/approve")
     @RolesAllowed(Role.APPROVER_NAME)
     public CampaignView approve(@PathParam("id") String id, @Context SecurityContext security) {
-        return campaigns.approve(id, actor(security));
+        return campaigns.approve(id, Actor.of(security));
     }
 
     @POST
@@ -51,31 +51,28 @@ public class CampaignResource {
         } else {
             throw ApiException.invalidField("overrideCapacity", "must be true or false");
         }
-        return campaigns.launch(id, overrideCapacity, actor(security));
+        return campaigns.launch(id, overrideCapacity, Actor.of(security));
     }
 
     @POST
     @Path("/pause")
     @RolesAllowed(Role.RESPONDER_NAME)
     public CampaignView pause(@PathParam("id") String id, @Context SecurityContext security) {
-        return campaigns.pause(id, actor(security));
+        return campaigns.pause(id, Actor.of(security));
     }
 
     @POST
     @Path("/resume")
     @RolesAllowed(Role.RESPONDER_NAME)
     public CampaignView resume(@PathParam("id") String id, @Context SecurityContext security) {
-        return campaigns.resume(id, actor(security));
+        return campaigns.resume(id, Actor.of(security));
     }
 
     @POST
     @Path("/cancel")
     @RolesAllowed({Role.RESPONDER_NAME, Role.APPROVER_NAME})
     public CampaignView cancel(@PathParam("id") String id, @Context SecurityContext security) {
-        return campaigns.cancel(id, actor(security));
+        return campaigns.cancel(id, Actor.of(security));
     }
 
-    private static Actor actor(SecurityContext security) {
-        return (Actor) security.getUserPrincipal();
-    }
 }

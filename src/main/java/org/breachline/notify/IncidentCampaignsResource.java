@@ -35,7 +35,7 @@ public class IncidentCampaignsResource {
     @RolesAllowed(Role.RESPONDER_NAME)
     public Response create(@PathParam("ref") String ref, @NotNull @Valid CampaignCreate request,
                            @Context SecurityContext security) {
-        CampaignView created = campaigns.create(ref, request, (Actor) security.getUserPrincipal());
+        CampaignView created = campaigns.create(ref, request, Actor.of(security));
         return Response.status(201).header("Location", "/api/campaigns/" + created.id()).entity(created).build();
     }
 

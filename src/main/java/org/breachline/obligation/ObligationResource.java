@@ -47,6 +47,6 @@ public class ObligationResource {
             throw ApiException.notFound("obligation.not_found", "No obligation " + obligationId + ".");
         }
         return obligations.fulfil(ref, id, fulfilment == null ? new Fulfilment(null, null, null) : fulfilment,
-                (Actor) security.getUserPrincipal());
+                Actor.of(security));
     }
 }

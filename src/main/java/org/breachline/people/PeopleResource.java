@@ -47,7 +47,7 @@ public class PeopleResource {
     public Response importPeople(@PathParam("ref") String ref, @HeaderParam("Content-Type") String contentType,
                                  InputStream body, @Context SecurityContext security) {
         ImportFormat format = formatOf(contentType);
-        ImportReport report = people.importPeople(ref, format, body, (Actor) security.getUserPrincipal());
+        ImportReport report = people.importPeople(ref, format, body, Actor.of(security));
         return Response.status(201).entity(report).build();
     }
 
@@ -65,7 +65,7 @@ public class PeopleResource {
             throw ApiException.invalidField("jurisdiction", "must be an ISO 3166 code such as DE or US-CA");
         }
         return people.list(ref, Optional.ofNullable(jurisdiction).map(String::trim).filter(j -> !j.isEmpty()),
-                PageRequest.of(limit, offset), withContact, (Actor) security.getUserPrincipal());
+                PageRequest.of(limit, offset), withContact, Actor.of(security));
     }
 
     @GET
