@@ -116,7 +116,10 @@ public class CampaignService {
             requireStatus(c, CampaignStatus.APPROVED, CampaignStatus.SENDING);
             Incident incident = incidents.get(c.incidentId().toString());
             CapacityEstimate capacity = capacity(h, c, incident);
-            if (capacity != null && !capacity.fits() && !overrideCapacity) {
+            // A deadline already passed is no reason to hold the notices back: they go out at once, late.
+            boolean deadlineAhead = capacity != null && capacity.deadline() != null
+                    && capacity.deadline().isAfter(now());
+            if (deadlineAhead && !capacity.fits() && !overrideCapacity) {
                 List<ApiError.Detail> details = capacity.channels().stream().filter(e -> !e.fits())
                         .map(e -> new ApiError.Detail("capacity." + e.channel(), e.advice())).toList();
                 throw ApiException.conflict("campaign.capacity_exceeded", "The notices cannot all be out by "

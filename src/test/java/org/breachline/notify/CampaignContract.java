@@ -115,7 +115,7 @@ abstract class CampaignContract extends CampaignContractSupport {
     void refusesToLaunchPastTheDeadlineUnlessAnApproverOverrides() {
         String key = incidentWithPeople();
         Map<String, Object> body = draft("BOTH", "SMS");
-        body.put("deadline", app().clock.instant().plusSeconds(0).toString());
+        body.put("deadline", app().clock.instant().plusMillis(1).toString());
         JsonNode c = create(key, body);
         assertThat(c.path("capacity").path("fits").asBoolean()).isFalse();
         assertThat(c.path("capacity").path("channels").get(0).path("advice").asText()).contains("short code");

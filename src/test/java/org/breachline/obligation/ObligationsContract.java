@@ -263,6 +263,14 @@ abstract class ObligationsContract {
         String earliest = Instant.parse(californiaDue).isBefore(Instant.parse(gdprTarget)) ? californiaDue : gdprTarget;
         assertThat(Instant.parse(capacity.path("deadline").asText())).isEqualTo(Instant.parse(earliest));
         assertThat(capacity.path("deadlineSource").asText()).containsAnyOf("us-ca-individuals", "gdpr-art34");
+
+        // Once that deadline has passed, it no longer holds the notices back: they go out at once.
+        app().clock.set(Instant.parse(earliest).plus(Duration.ofDays(1)));
+        String campaignPath = "/api/campaigns/" + campaign.str("id");
+        assertThat(approver().post(campaignPath + "/approve", Map.of()).status()).isEqualTo(200);
+        Api.Reply launched = responder().post(campaignPath + "/launch", Map.of());
+        assertThat(launched.status()).as(launched.text()).isEqualTo(200);
+        assertThat(launched.str("status")).isEqualTo("SENDING");
     }
 
     @Test
