@@ -17,9 +17,24 @@ import javax.crypto.spec.SecretKeySpec;
 public final class BlindIndex {
     private static final String ALGORITHM = "HmacSHA256";
     private final SecretKeySpec key;
+    // Looking up and keying a Mac costs more than hashing a short value; doFinal resets it, so each thread keeps one.
+    private final ThreadLocal<Mac> macs;
 
     public BlindIndex(ContactKeyRing keys) {
         this.key = new SecretKeySpec(Objects.requireNonNull(keys, "keys").indexKey(), ALGORITHM);
+        this.macs = ThreadLocal.withInitial(this::newMac);
+    }
+
+    private Mac newMac() {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(key);
+            return mac;
+        } catch (InvalidKeyException e) {
+            throw new IllegalStateException("index key rejected", e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available", e);
+        }
     }
 
     /**
@@ -29,17 +44,10 @@ public final class BlindIndex {
     public String of(String purpose, String value) {
         Objects.requireNonNull(purpose, "purpose");
         Objects.requireNonNull(value, "value");
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            mac.update(purpose.getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) 0); // separates purpose from value so ("ab","c") ≠ ("a","bc")
-            return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (InvalidKeyException e) {
-            throw new IllegalStateException("index key rejected", e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is not available", e);
-        }
+        Mac mac = macs.get();
+        mac.update(purpose.getBytes(StandardCharsets.UTF_8));
+        mac.update((byte) 0); // separates purpose from value so ("ab","c") ≠ ("a","bc")
+        return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The index of an email address, matching however its case was written. */

@@ -27,6 +27,9 @@ public final class ContactCipher {
 
     private final ContactKeyRing keys;
     private final SecureRandom random;
+    // Cipher.getInstance looks the provider up on every call, which costs more than sealing a short value; a cipher is
+    // not thread-safe but can be re-initialised for each value, so each thread keeps one.
+    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(ContactCipher::newCipher);
 
     public ContactCipher(ContactKeyRing keys) {
         this(keys, new SecureRandom());
@@ -45,7 +48,7 @@ public final class ContactCipher {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         try {
-            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.ENCRYPT_MODE, keys.activeKey(), new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(associatedData(keyId, context));
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
@@ -83,7 +86,7 @@ public final class ContactCipher {
             throw new CiphertextRejectedException("sealed value is too short");
         }
         try {
-            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, body, 0, NONCE_BYTES));
             cipher.updateAAD(associatedData(keyId, context));
             byte[] plain = cipher.doFinal(body, NONCE_BYTES, body.length - NONCE_BYTES);
@@ -99,6 +102,14 @@ public final class ContactCipher {
     public boolean needsResealing(String sealed) {
         String[] parts = sealed.split(":", -1);
         return parts.length != 3 || !keys.activeKeyId().equals(parts[1]);
+    }
+
+    private static Cipher newCipher() {
+        try {
+            return Cipher.getInstance(TRANSFORMATION);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available", e);
+        }
     }
 
     private static byte[] associatedData(String keyId, String context) {

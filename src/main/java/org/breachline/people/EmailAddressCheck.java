@@ -26,11 +26,17 @@ final class EmailAddressCheck {
         }
         String local = address.substring(0, at);
         String domain;
-        try {
-            // Internationalised domains are accepted in their A-label (punycode) form.
-            domain = IDN.toASCII(address.substring(at + 1), IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
+        String given = address.substring(at + 1);
+        if (isAscii(given)) {
+            // IDNA processing is slow and changes nothing but case here; the label patterns below do its checks.
+            domain = given.toLowerCase(Locale.ROOT);
+        } else {
+            try {
+                // Internationalised domains are accepted in their A-label (punycode) form.
+                domain = IDN.toASCII(given, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
         }
         if (local.length() > MAX_LOCAL || domain.length() > MAX_DOMAIN || !LOCAL.matcher(local).matches()) {
             return Optional.empty();
@@ -46,5 +52,14 @@ final class EmailAddressCheck {
         }
         String normalised = local + "@" + domain;
         return normalised.length() <= MAX_TOTAL ? Optional.of(normalised) : Optional.empty();
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -38,10 +38,15 @@ interface PeopleDao {
             + "WHERE id = :id")
     void update(@BindMethods Collection<StoredPerson> people);
 
+    // One array parameter rather than an IN list: PostgreSQL plans "= ANY" over a few thousand values as index probes,
+    // where an IN list of bound parameters took 150 ms per 500 values.
     @SqlQuery("SELECT " + PERSON + " FROM affected_person WHERE incident_id = :incident "
-            + "AND reference_index IN (<references>)")
+            + "AND reference_index = ANY(:references)")
     List<StoredPerson> findByReferences(@Bind("incident") UUID incident,
-                                        @BindList("references") Collection<String> referenceIndexes);
+                                        @Bind("references") String[] referenceIndexes);
+
+    @SqlQuery("SELECT COUNT(*) FROM (SELECT 1 FROM affected_person WHERE incident_id = :incident LIMIT 1) AS any_person")
+    int anyPerson(@Bind("incident") UUID incident);
 
     @SqlQuery("SELECT jurisdiction, COUNT(*) AS people FROM affected_person WHERE incident_id = :incident "
             + "GROUP BY jurisdiction ORDER BY jurisdiction")

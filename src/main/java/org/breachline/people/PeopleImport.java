@@ -2,9 +2,11 @@ package org.breachline.people;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -16,6 +18,7 @@ import java.util.stream.Collectors;
  */
 final class PeopleImport {
     private final PeopleDao dao;
+    private final NewPeopleWriter newPeople;
     private final ContactSealer sealer;
     private final UUID importId;
     private final UUID incidentId;
@@ -23,9 +26,12 @@ final class PeopleImport {
     private final Instant now;
     private final int batchSize;
     private final int rejectionsKept;
+    private final boolean incidentHadPeople;
 
     private final SeenReferences seen = new SeenReferences();
     private final Map<String, AffectedPersonRow> pending = new LinkedHashMap<>();
+    /** The references of {@link #pending} that may already be stored and so must be looked up before writing. */
+    private final Set<String> mayBeStored = new HashSet<>();
     private final List<Rejection> firstRejections = new ArrayList<>();
     private final List<Long> rejectionLines = new ArrayList<>();
     private final List<Integer> rejectionSeqs = new ArrayList<>();
@@ -39,9 +45,10 @@ final class PeopleImport {
     private long duplicates;
     private long problems;
 
-    PeopleImport(PeopleDao dao, ContactSealer sealer, UUID importId, UUID incidentId, String incidentKey, Instant now,
-                 int batchSize, int rejectionsKept) {
+    PeopleImport(PeopleDao dao, NewPeopleWriter newPeople, ContactSealer sealer, UUID importId, UUID incidentId,
+                 String incidentKey, Instant now, int batchSize, int rejectionsKept) {
         this.dao = dao;
+        this.newPeople = newPeople;
         this.sealer = sealer;
         this.importId = importId;
         this.incidentId = incidentId;
@@ -49,6 +56,8 @@ final class PeopleImport {
         this.now = now;
         this.batchSize = batchSize;
         this.rejectionsKept = rejectionsKept;
+        // The first import into an incident, the common case at breach scale, then needs no lookups at all.
+        this.incidentHadPeople = dao.anyPerson(incidentId) > 0;
     }
 
     void accept(RowOutcome outcome) {
@@ -62,8 +71,12 @@ final class PeopleImport {
     private void acceptRow(AffectedPersonRow row) {
         accepted++;
         String index = sealer.referenceIndex(incidentKey, row.reference());
-        if (seen.addAndCheck(index)) {
+        boolean seenBefore = seen.addAndCheck(index);
+        if (seenBefore) {
             duplicates++;
+        }
+        if (incidentHadPeople || seenBefore) {
+            mayBeStored.add(index);
         }
         pending.merge(index, row, PeopleImport::mergeRows);
         if (pending.size() >= batchSize) {
@@ -89,14 +102,21 @@ final class PeopleImport {
         }
     }
 
+    /** Abandons a half-written import so that its transaction can roll back; call when reading fails. */
+    void cancel() {
+        newPeople.cancel();
+    }
+
     /** Writes what is still buffered; call once after the last row. */
     void finish() {
         flushPeople();
+        newPeople.flush();
         flushRejections();
     }
 
     private void flushRejections() {
         if (!rejectionLines.isEmpty()) {
+            newPeople.flush();
             dao.insertRejections(importId, rejectionLines, rejectionSeqs, rejectionFields, rejectionReasons);
             rejectionLines.clear();
             rejectionSeqs.clear();
@@ -109,8 +129,12 @@ final class PeopleImport {
         if (pending.isEmpty()) {
             return;
         }
-        Map<String, StoredPerson> stored = dao.findByReferences(incidentId, pending.keySet()).stream()
-                .collect(Collectors.toMap(StoredPerson::referenceIndex, Function.identity()));
+        if (!mayBeStored.isEmpty()) {
+            newPeople.flush();
+        }
+        Map<String, StoredPerson> stored = mayBeStored.isEmpty() ? Map.of()
+                : dao.findByReferences(incidentId, mayBeStored.toArray(String[]::new)).stream()
+                        .collect(Collectors.toMap(StoredPerson::referenceIndex, Function.identity()));
         List<StoredPerson> inserts = new ArrayList<>();
         List<StoredPerson> updates = new ArrayList<>();
         pending.forEach((index, row) -> {
@@ -132,12 +156,14 @@ final class PeopleImport {
             }
         });
         if (!inserts.isEmpty()) {
-            dao.insert(inserts);
+            newPeople.write(inserts);
         }
         if (!updates.isEmpty()) {
+            newPeople.flush();
             dao.update(updates);
         }
         pending.clear();
+        mayBeStored.clear();
     }
 
     private StoredPerson newPerson(String index, AffectedPersonRow row) {

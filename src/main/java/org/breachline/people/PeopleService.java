@@ -75,13 +75,16 @@ public class PeopleService {
                 PeopleDao dao = h.attach(PeopleDao.class);
                 Instant now = now();
                 UUID importId = UUID.randomUUID();
-                var run = new PeopleImport(dao, sealer, importId, incident.id(), incident.key(), now,
+                var run = new PeopleImport(dao, NewPeopleWriter.on(h, dao), sealer, importId, incident.id(), incident.key(), now,
                         config.getBatchSize(), config.getRejectionsInResponse());
                 dao.insertImport(run.record(format.name(), actor.name()));
                 try (PersonRows rows = reader.open(file, format)) {
                     while (rows.hasNext()) {
                         run.accept(rows.next());
                     }
+                } catch (RuntimeException e) {
+                    run.cancel();
+                    throw e;
                 }
                 run.finish();
                 ImportRecord record = run.record(format.name(), actor.name());
@@ -108,7 +111,7 @@ public class PeopleService {
         } catch (UncheckedIOException e) {
             throw new ApiException(400, "people.upload_interrupted",
                     "The upload ended before the file was complete. Nothing was imported.");
-        } catch (UnableToExecuteStatementException e) {
+        } catch (UnableToExecuteStatementException | NewPeopleWriter.BulkWriteException e) {
             if (isUniqueViolation(e)) {
                 throw ApiException.conflict("people.import_conflict", "Another import of this incident ran at the "
                         + "same time and wrote the same people. Nothing of this import was kept; send it again.",

@@ -169,6 +169,13 @@ abstract class PeopleImportContract {
         assertThat(imports).isZero();
         assertThat(incident(key).path("version").asLong()).isEqualTo(version);
         assertThat(timelineKinds(key)).doesNotContain("PEOPLE_IMPORTED");
+
+        // The connection the broken import used goes back to the pool fit for the next import.
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Api.Reply good = importCsv(key, "reference,email,jurisdiction\nR-1,r1@example.com,DE\n");
+            assertThat(good.status()).as(good.text()).isEqualTo(201);
+        }
+        assertThat(storedRows(key)).hasSize(1);
     }
 
     @Test
