@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import org.breachline.db.Dialect;
 import org.jdbi.v3.core.Handle;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -32,12 +33,12 @@ abstract class NewPeopleWriter {
     }
 
     static NewPeopleWriter on(Handle handle, PeopleDao dao) {
-        try {
-            if (handle.getConnection().isWrapperFor(PGConnection.class)) {
+        if (Dialect.of(handle) == Dialect.POSTGRESQL) {
+            try {
                 return new Copy(handle.getConnection().unwrap(PGConnection.class).getCopyAPI());
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot reach PostgreSQL's COPY", e);
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot inspect the database connection", e);
         }
         return new NewPeopleWriter() {
             @Override
