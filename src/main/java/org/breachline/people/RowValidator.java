@@ -5,6 +5,8 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 import java.util.IllformedLocaleException;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +29,8 @@ final class RowValidator {
     private final KnownJurisdictions jurisdictions;
     private final EmailAddressCheck emailCheck = new EmailAddressCheck();
     private final PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
+    private static final int MAX_KNOWN_LOCALES = 1000;
+    private final Map<String, Optional<String>> knownLocales = new ConcurrentHashMap<>();
 
     RowValidator(ImportSettings settings, KnownJurisdictions jurisdictions) {
         this.settings = settings;
@@ -54,7 +58,7 @@ final class RowValidator {
         }
 
         // A quoted CSV field may span lines; in a salutation any run of whitespace reads as one space.
-        String name = values.get(PersonField.NAME) == null ? null : WHITESPACE.matcher(values.get(PersonField.NAME)).replaceAll(" ");
+        String name = values.get(PersonField.NAME) == null ? null : singleSpaced(values.get(PersonField.NAME));
         if (name != null && name.length() > MAX_NAME) {
             problems.add(problem(PersonField.NAME, "name is longer than " + MAX_NAME + " characters"));
             name = null;
@@ -120,7 +124,19 @@ final class RowValidator {
         }
     }
 
-    private static String languageTag(String input) {
+    private String languageTag(String input) {
+        // A file holds a handful of distinct locales a million times over; parsing each once is enough.
+        if (knownLocales.size() < MAX_KNOWN_LOCALES) {
+            return knownLocales.computeIfAbsent(input, RowValidator::parseLanguageTag).orElse(null);
+        }
+        return parseLanguageTag(input).orElse(null);
+    }
+
+    private static Optional<String> parseLanguageTag(String input) {
+        return Optional.ofNullable(canonicalLanguageTag(input));
+    }
+
+    private static String canonicalLanguageTag(String input) {
         if (input.length() > MAX_LOCALE) {
             return null;
         }
@@ -134,6 +150,16 @@ final class RowValidator {
         } catch (IllformedLocaleException e) {
             return null;
         }
+    }
+
+    private static String singleSpaced(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isWhitespace(c) && (c != ' ' || (i + 1 < value.length() && Character.isWhitespace(value.charAt(i + 1))))) {
+                return WHITESPACE.matcher(value).replaceAll(" ");
+            }
+        }
+        return value;
     }
 
     private static boolean hasControlCharacters(String value) {
