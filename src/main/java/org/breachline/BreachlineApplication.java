@@ -60,6 +60,7 @@ import org.breachline.notify.SmsStatusService;
 import org.breachline.notify.SmtpChannel;
 import org.breachline.notify.TwilioChannel;
 import org.breachline.notify.TwilioStatusResource;
+import org.breachline.notify.WebhookChannel;
 import org.breachline.notify.Channel;
 import org.breachline.notify.IncidentCampaignsResource;
 import org.breachline.notify.NoticeRenderer;
@@ -231,7 +232,8 @@ public class BreachlineApplication extends Application<BreachlineConfiguration> 
                     config.getEmail().getFrom(), clock, env.getObjectMapper());
             case SMTP -> throw new IllegalArgumentException("notify.sms.mode must be FILE or TWILIO");
         };
-        return java.util.List.of(email, sms);
+        DeliveryChannel webhook = WebhookChannel.of(config.getWebhook(), outbox, clock, env.getObjectMapper());
+        return java.util.List.of(email, sms, webhook);
     }
 
     private static String workerId(NotifyConfiguration config) {

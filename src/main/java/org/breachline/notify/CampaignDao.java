@@ -56,6 +56,18 @@ interface CampaignDao {
                    @BindList(value = "jurisdictions", onEmpty = BindList.EmptyHandling.NULL_STRING) List<String> jurisdictions,
                    @Bind("smsOnlyWithoutEmail") boolean smsOnlyWithoutEmail, @Bind("now") Instant now);
 
+    /** The webhook goes to every person of the audience: each has a reference, whatever their e-mail or phone. */
+    @SqlUpdate("INSERT INTO delivery (campaign_id, person_id, channel, status, attempts, next_attempt_at, updated_at) "
+            + "SELECT :campaign, a.person_id, 'WEBHOOK', 'QUEUED', 0, :now, :now" + AUDIENCE)
+    int enqueueWebhook(@Bind("campaign") UUID campaign, @Bind("incident") UUID incident,
+                       @Bind("everyone") boolean everyone,
+                       @BindList(value = "jurisdictions", onEmpty = BindList.EmptyHandling.NULL_STRING) List<String> jurisdictions,
+                       @Bind("now") Instant now);
+
+    @SqlQuery("SELECT COUNT(*)" + AUDIENCE)
+    long audienceSize(@Bind("incident") UUID incident, @Bind("everyone") boolean everyone,
+                      @BindList(value = "jurisdictions", onEmpty = BindList.EmptyHandling.NULL_STRING) List<String> jurisdictions);
+
     @SqlQuery("SELECT a.locale, a.jurisdiction, COUNT(*) AS people" + AUDIENCE + EMAIL_RECIPIENT
             + "GROUP BY a.locale, a.jurisdiction")
     List<AudienceGroup> emailAudience(@Bind("incident") UUID incident, @Bind("everyone") boolean everyone,

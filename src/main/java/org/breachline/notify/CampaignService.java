@@ -135,8 +135,11 @@ public class CampaignService {
                     && c.channels().contains(Channel.EMAIL);
             int sms = c.channels().contains(Channel.SMS)
                     ? dao.enqueueSms(c.id(), c.incidentId(), everyone, c.jurisdictions(), smsOnlyWithoutEmail, now) : 0;
+            // In addition to e-mail and SMS, whatever the channel choice: everyone has a reference for the product.
+            int webhook = c.channels().contains(Channel.WEBHOOK)
+                    ? dao.enqueueWebhook(c.id(), c.incidentId(), everyone, c.jurisdictions(), now) : 0;
             audit.record(h, new AuditEvent(actor.name(), "campaign.enqueue", "campaign", c.id().toString(),
-                    Map.of("email", email, "sms", sms, "capacityOverridden",
+                    Map.of("email", email, "sms", sms, "webhook", webhook, "capacityOverridden",
                             overrideCapacity && capacity != null && !capacity.fits())));
             return c.withStatus(CampaignStatus.SENDING, now);
         });
@@ -261,14 +264,14 @@ public class CampaignService {
             for (Channel channel : c.channels()) {
                 Map<DeliveryStatus, Long> m = counts.getOrDefault(channel, Map.of());
                 long left = m.getOrDefault(DeliveryStatus.QUEUED, 0L) + m.getOrDefault(DeliveryStatus.SENDING, 0L);
-                double rate = channel == Channel.EMAIL ? planner.emailPerSecond() : planner.smsSegmentsPerSecond();
+                double rate = planner.ratePerSecond(channel);
                 Instant eta = left == 0 || c.status() != CampaignStatus.SENDING ? null
                         : now().plusSeconds((long) Math.ceil(left / rate));
                 progress.add(new ChannelProgress(channel, m.getOrDefault(DeliveryStatus.QUEUED, 0L),
                         m.getOrDefault(DeliveryStatus.SENDING, 0L), m.getOrDefault(DeliveryStatus.SENT, 0L),
                         m.getOrDefault(DeliveryStatus.DELIVERED, 0L), m.getOrDefault(DeliveryStatus.FAILED, 0L),
                         m.getOrDefault(DeliveryStatus.UNCERTAIN, 0L), m.getOrDefault(DeliveryStatus.CANCELLED, 0L),
-                        eta));
+                        eta, channel.carriesLegalNotice()));
             }
         }
         CapacityEstimate capacity = c.status() == CampaignStatus.DRAFT || c.status() == CampaignStatus.APPROVED
@@ -289,7 +292,9 @@ public class CampaignService {
                 && c.channels().contains(Channel.EMAIL);
         List<AudienceGroup> sms = c.channels().contains(Channel.SMS)
                 ? dao.smsAudience(c.incidentId(), everyone, c.jurisdictions(), smsOnlyWithoutEmail) : List.of();
-        return planner.estimate(c, templateVariables(c.variables(), incident), email, sms, now(), due);
+        long webhook = c.channels().contains(Channel.WEBHOOK)
+                ? dao.audienceSize(c.incidentId(), everyone, c.jurisdictions()) : 0;
+        return planner.estimate(c, templateVariables(c.variables(), incident), email, sms, webhook, now(), due);
     }
 
     private void validate(CampaignCreate request) {

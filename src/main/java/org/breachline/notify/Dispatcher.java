@@ -193,14 +193,14 @@ public final class Dispatcher implements Managed {
         }
     }
 
-    /** The campaign's kind and variables, read once per batch. */
-    private record Prepared(NoticeKind kind, Map<String, Object> variables) {
+    /** The campaign's kind and variables (and its incident's key), read once per batch. */
+    private record Prepared(NoticeKind kind, Map<String, Object> variables, String incidentKey) {
     }
 
     private Prepared prepare(UUID campaignId) {
         CampaignView c = campaigns.get(campaignId.toString());
         Incident incident = incidents.get(c.incidentKey());
-        return new Prepared(c.noticeKind(), campaigns.templateVariables(c.variables(), incident));
+        return new Prepared(c.noticeKind(), campaigns.templateVariables(c.variables(), incident), incident.key());
     }
 
     /** What happened to one delivery, and how many rate units it used. */
@@ -208,7 +208,7 @@ public final class Dispatcher implements Managed {
     }
 
     private Attempt attempt(DeliveryChannel channel, ClaimedDelivery d, Prepared campaign, Recipient to) {
-        String address = to == null ? null : channel.channel() == Channel.EMAIL ? to.email() : to.phone();
+        String address = RecipientAddress.of(channel.channel(), to);
         if (address == null) {
             return new Attempt(new DeliveryChannel.SendResult.Permanent("no " + channel.channel().folder()
                     + " address (purged or never given)"), null, null, 0);
@@ -223,7 +223,8 @@ public final class Dispatcher implements Managed {
         Integer segments = notice instanceof RenderedNotice.Sms sms ? sms.segments().segments() : null;
         DeliveryChannel.SendResult result;
         try {
-            result = channel.send(new DeliveryChannel.Outgoing(d.id(), address, notice, callbackUrl));
+            result = channel.send(new DeliveryChannel.Outgoing(d.id(), address, notice, callbackUrl,
+                    new DeliveryChannel.About(d.campaignId(), campaign.incidentKey(), campaign.kind(), to.locale())));
         } catch (RuntimeException e) {
             // A channel bug must not lose the claim's outcome: we cannot tell whether it went out.
             result = new DeliveryChannel.SendResult.Unknown("channel error " + e.getClass().getSimpleName());
@@ -288,7 +289,7 @@ public final class Dispatcher implements Managed {
             for (ClaimedDelivery d : stale) {
                 touched.add(d.campaignId());
                 Recipient to = recipients.get(d.personId());
-                String address = to == null ? null : channel.channel() == Channel.EMAIL ? to.email() : to.phone();
+                String address = RecipientAddress.of(channel.channel(), to);
                 RenderedNotice notice = null;
                 if (to != null) {
                     try {
