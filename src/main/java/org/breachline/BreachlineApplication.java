@@ -50,6 +50,8 @@ import org.breachline.rules.Rulebook;
 import org.breachline.rules.RulesEngine;
 import org.breachline.notify.CampaignResource;
 import org.breachline.notify.CampaignService;
+import org.breachline.notify.ChannelBlocks;
+import org.breachline.notify.NoticeChannelResource;
 import org.breachline.notify.CapacityPlanner;
 import org.breachline.notify.DeadlineSource;
 import org.breachline.notify.DeliveryChannel;
@@ -167,15 +169,18 @@ public class BreachlineApplication extends Application<BreachlineConfiguration> 
         TemplateCatalog catalog = TemplateCatalog.load(java.nio.file.Path.of(notifyConfig.getTemplates()));
         catalog.warnings().forEach(w -> LoggerFactory.getLogger(TemplateCatalog.class).warn("Template {}", w));
         NoticeRenderer renderer = new NoticeRenderer(catalog, notifyConfig.getMaxSmsSegments());
+        ChannelBlocks channelBlocks = new ChannelBlocks(jdbi, audit, clock);
+        // Managed before the dispatcher: a (re)start lifts stopped channels before the first round.
+        env.lifecycle().manage(channelBlocks);
         CampaignService campaigns = new CampaignService(jdbi, incidents, audit, clock, env.getObjectMapper(), renderer,
                 new CapacityPlanner(renderer, notifyConfig),
                 incidentId -> obligations.earliestNoticeToIndividuals(incidentId)
-                        .map(due -> new DeadlineSource.Due(due.at(), due.why())));
+                        .map(due -> new DeadlineSource.Due(due.at(), due.why())), channelBlocks);
         Dispatcher dispatcher = new Dispatcher(jdbi, campaigns, incidents, people, renderer,
-                channels(notifyConfig, env), clock, notifyConfig, workerId(notifyConfig));
+                channels(notifyConfig, env), clock, notifyConfig, workerId(notifyConfig), channelBlocks);
         env.lifecycle().manage(dispatcher);
         env.admin().addTask(new DispatchTask(dispatcher));
-        SmsStatusService smsStatuses = new SmsStatusService(jdbi, campaigns, clock, notifyConfig);
+        SmsStatusService smsStatuses = new SmsStatusService(jdbi, campaigns, clock, notifyConfig, channelBlocks);
 
         HooksSettings hookSettings = config.getHooks();
         AlertSourceService alertSources = new AlertSourceService(jdbi, audit, clock,
@@ -213,6 +218,7 @@ public class BreachlineApplication extends Application<BreachlineConfiguration> 
         jersey.register(new PeopleResource(people));
         jersey.register(new IncidentCampaignsResource(campaigns));
         jersey.register(new CampaignResource(campaigns));
+        jersey.register(new NoticeChannelResource(channelBlocks));
         jersey.register(new TwilioStatusResource(smsStatuses, notifyConfig.getSms().getAuthToken(),
                 notifyConfig.getPublicBaseUrl()));
         jersey.register(new OpenApiResource(env.getObjectMapper()));

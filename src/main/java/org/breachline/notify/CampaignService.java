@@ -44,9 +44,11 @@ public class CampaignService {
     private final NoticeRenderer renderer;
     private final CapacityPlanner planner;
     private final DeadlineSource deadlines;
+    private final ChannelBlocks blocks;
 
     public CampaignService(Jdbi jdbi, IncidentService incidents, AuditLog audit, Clock clock, ObjectMapper mapper,
-                           NoticeRenderer renderer, CapacityPlanner planner, DeadlineSource deadlines) {
+                           NoticeRenderer renderer, CapacityPlanner planner, DeadlineSource deadlines,
+                           ChannelBlocks blocks) {
         this.jdbi = jdbi;
         this.incidents = incidents;
         this.audit = audit;
@@ -55,6 +57,7 @@ public class CampaignService {
         this.renderer = renderer;
         this.planner = planner;
         this.deadlines = deadlines;
+        this.blocks = blocks;
     }
 
     public CampaignView create(String incidentRef, CampaignCreate request, Actor actor) {
@@ -256,6 +259,7 @@ public class CampaignService {
         CampaignDao dao = h.attach(CampaignDao.class);
         List<ChannelProgress> progress = new ArrayList<>();
         if (c.launchedAt() != null) {
+            Map<Channel, ChannelBlock> stopped = blocks.current();
             Map<Channel, Map<DeliveryStatus, Long>> counts = new EnumMap<>(Channel.class);
             for (StatusCount sc : dao.progress(c.id())) {
                 counts.computeIfAbsent(Channel.valueOf(sc.channel()), k -> new EnumMap<>(DeliveryStatus.class))
@@ -265,13 +269,13 @@ public class CampaignService {
                 Map<DeliveryStatus, Long> m = counts.getOrDefault(channel, Map.of());
                 long left = m.getOrDefault(DeliveryStatus.QUEUED, 0L) + m.getOrDefault(DeliveryStatus.SENDING, 0L);
                 double rate = planner.ratePerSecond(channel);
-                Instant eta = left == 0 || c.status() != CampaignStatus.SENDING ? null
+                Instant eta = left == 0 || c.status() != CampaignStatus.SENDING || stopped.containsKey(channel) ? null
                         : now().plusSeconds((long) Math.ceil(left / rate));
                 progress.add(new ChannelProgress(channel, m.getOrDefault(DeliveryStatus.QUEUED, 0L),
                         m.getOrDefault(DeliveryStatus.SENDING, 0L), m.getOrDefault(DeliveryStatus.SENT, 0L),
                         m.getOrDefault(DeliveryStatus.DELIVERED, 0L), m.getOrDefault(DeliveryStatus.FAILED, 0L),
                         m.getOrDefault(DeliveryStatus.UNCERTAIN, 0L), m.getOrDefault(DeliveryStatus.CANCELLED, 0L),
-                        eta, channel.carriesLegalNotice()));
+                        eta, channel.carriesLegalNotice(), stopped.get(channel)));
             }
         }
         CapacityEstimate capacity = c.status() == CampaignStatus.DRAFT || c.status() == CampaignStatus.APPROVED

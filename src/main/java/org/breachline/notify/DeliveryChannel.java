@@ -72,6 +72,14 @@ public interface DeliveryChannel extends AutoCloseable {
         /** The provider may or may not have taken it (a 5xx after the request went out): reconcile before resending. */
         record Unknown(String reason) implements SendResult {
         }
+
+        /**
+         * The provider refuses the sender, not this message (Twilio 20003: authentication failed, or the account is
+         * suspended): nothing on this channel can go out until an operator acts. The dispatcher stops the channel
+         * and puts this delivery, and the rest of its batch, back in the queue without counting the attempt.
+         */
+        record ChannelBlocked(String reason) implements SendResult {
+        }
     }
 
     /** What the provider knows of a delivery found in flight. */

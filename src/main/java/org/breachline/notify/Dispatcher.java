@@ -51,11 +51,12 @@ public final class Dispatcher implements Managed {
     private final NotifyConfiguration.Dispatcher config;
     private final String worker;
     private final String callbackUrl;
+    private final ChannelBlocks blocks;
     private ScheduledExecutorService loop;
 
     public Dispatcher(Jdbi jdbi, CampaignService campaigns, IncidentService incidents, PeopleService people,
                       NoticeRenderer renderer, List<DeliveryChannel> channels, Clock clock,
-                      NotifyConfiguration config, String worker) {
+                      NotifyConfiguration config, String worker, ChannelBlocks blocks) {
         this.jdbi = jdbi;
         this.campaigns = campaigns;
         this.incidents = incidents;
@@ -64,6 +65,7 @@ public final class Dispatcher implements Managed {
         this.clock = clock;
         this.config = config.getDispatcher();
         this.worker = worker;
+        this.blocks = blocks;
         this.callbackUrl = config.getPublicBaseUrl().replaceAll("/+$", "") + TwilioStatusResource.PATH;
         this.backoff = new Backoff(Duration.ofMillis(this.config.getBackoffBase().toMilliseconds()),
                 Duration.ofMillis(this.config.getBackoffMax().toMilliseconds()), java.util.random.RandomGenerator.getDefault());
@@ -83,7 +85,11 @@ public final class Dispatcher implements Managed {
     /** One pass over every channel: reconcile stale claims, then claim and send what the rate allows. */
     public synchronized Round runOnce() {
         Round total = new Round(0, 0, 0, 0);
+        Map<Channel, ChannelBlock> stopped = blocks.current();
         for (DeliveryChannel channel : channels.values()) {
+            if (stopped.containsKey(channel.channel())) {
+                continue; // nothing claimed or reconciled until an admin resumes it or the service restarts
+            }
             total = total.plus(new Round(0, 0, 0, reconcileStale(channel)));
             total = total.plus(sendBatch(channel));
         }
@@ -156,6 +162,13 @@ public final class Dispatcher implements Managed {
             touched.add(d.campaignId());
             Prepared campaign = prepared.computeIfAbsent(d.campaignId(), this::prepare);
             Attempt attempt = attempt(channel, d, campaign, recipients.get(d.personId()));
+            if (attempt.result() instanceof DeliveryChannel.SendResult.ChannelBlocked b) {
+                // Not this person's fault: stop the channel, and this delivery and the rest go back untried.
+                blocks.block(channel.channel(), b.reason(), worker);
+                String why = clip("not sent: the " + channel.channel() + " channel is stopped (" + b.reason() + ")");
+                jdbi.useExtension(DeliveryDao.class, dao -> dao.release(pending, worker, why, now()));
+                break;
+            }
             pending.remove(d.id());
             DeliveryStatus outcome = record(d, attempt);
             if (outcome == DeliveryStatus.SENT) {

@@ -72,6 +72,8 @@ abstract class AuthMatrixContract {
             new Endpoint("POST", "/api/campaigns/{campaign}/pause", null, WRITERS),
             new Endpoint("POST", "/api/campaigns/{campaign}/resume", null, WRITERS),
             new Endpoint("POST", "/api/campaigns/{campaign}/cancel", null, EnumSet.of(Role.ADMIN, Role.RESPONDER, Role.APPROVER)),
+            new Endpoint("GET", "/api/notify/channels", null, EVERYONE),
+            new Endpoint("POST", "/api/notify/channels/SMS/resume", null, ADMINS),
             new Endpoint("GET", "/api/audit", null, AUDIT_READERS),
             new Endpoint("GET", "/api/audit/verify", null, AUDIT_READERS),
             new Endpoint("GET", "/api/alert-sources", null, AUDIT_READERS),
