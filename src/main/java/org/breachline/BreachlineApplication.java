@@ -56,6 +56,7 @@ import org.breachline.notify.CapacityPlanner;
 import org.breachline.notify.DeadlineSource;
 import org.breachline.notify.DeliveryChannel;
 import org.breachline.notify.DispatchTask;
+import org.breachline.notify.EarlySmsStatusMatcher;
 import org.breachline.notify.Dispatcher;
 import org.breachline.notify.FileSinkChannel;
 import org.breachline.notify.SmsStatusService;
@@ -181,6 +182,9 @@ public class BreachlineApplication extends Application<BreachlineConfiguration> 
         env.lifecycle().manage(dispatcher);
         env.admin().addTask(new DispatchTask(dispatcher));
         SmsStatusService smsStatuses = new SmsStatusService(jdbi, campaigns, clock, notifyConfig, channelBlocks);
+        EarlySmsStatusMatcher earlyStatuses = new EarlySmsStatusMatcher(smsStatuses, notifyConfig);
+        env.lifecycle().manage(earlyStatuses);
+        env.admin().addTask(earlyStatuses);
 
         HooksSettings hookSettings = config.getHooks();
         AlertSourceService alertSources = new AlertSourceService(jdbi, audit, clock,

@@ -286,6 +286,18 @@ public class NotifyConfiguration {
         @JsonProperty("apiOverride")
         private String apiOverride;
 
+        /** How often status reports that came before their message's SID was recorded are matched again. */
+        @NotNull
+        @MinDuration(value = 10, unit = TimeUnit.MILLISECONDS)
+        @JsonProperty("unmatchedStatusCheckEvery")
+        private Duration unmatchedStatusCheckEvery = Duration.seconds(5);
+
+        /** How long such a report is kept for a SID that never appears (a message not ours, or never recorded). */
+        @NotNull
+        @MinDuration(value = 1, unit = TimeUnit.MINUTES)
+        @JsonProperty("unmatchedStatusRetention")
+        private Duration unmatchedStatusRetention = Duration.days(7);
+
         public Mode getMode() {
             return mode;
         }
@@ -316,6 +328,14 @@ public class NotifyConfiguration {
 
         public String getApiOverride() {
             return apiOverride;
+        }
+
+        public Duration getUnmatchedStatusCheckEvery() {
+            return unmatchedStatusCheckEvery;
+        }
+
+        public Duration getUnmatchedStatusRetention() {
+            return unmatchedStatusRetention;
         }
 
         @Override

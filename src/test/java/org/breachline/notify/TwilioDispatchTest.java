@@ -350,6 +350,85 @@ class TwilioDispatchTest extends CampaignContractSupport {
         act(responder(), c, "cancel");
     }
 
+    Map<String, String> report(String sid, String status, String errorCode) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("AccountSid", ACCOUNT);
+        form.put("ApiVersion", "2010-04-01");
+        form.put("MessageSid", sid);
+        form.put("MessageStatus", status);
+        form.put("SmsSid", sid);
+        form.put("SmsStatus", status);
+        if (errorCode != null) {
+            form.put("ErrorCode", errorCode);
+        }
+        return form;
+    }
+
+    long kept(String sid) {
+        return app().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM sms_status_early WHERE message_sid = :s")
+                .bind("s", sid).mapTo(Long.class).one());
+    }
+
+    String matchEarlyReports() throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(app().adminUri() + "/tasks/match-early-sms-statuses"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return r.body();
+    }
+
+    @Test
+    void aDeliveryReportThatComesBeforeTheSidIsRecordedIsKeptAndAppliedOnceItIs() throws Exception {
+        String sid = "SM00000000000000000000000000000141";
+        created("+14155550141", sid);
+        JsonNode c = launched(incidentWithPhone("T-141", "+14155550141"), "BOTH", "SMS");
+        // Twilio's callback wins the race against our outcome update: no delivery carries the SID yet.
+        Map<String, String> delivered = report(sid, "delivered", null);
+        assertThat(callback(delivered, sign(delivered)).statusCode()).isEqualTo(204);
+        assertThat(onlyDelivery(c).get("provider_id")).isNull();
+        assertThat(kept(sid)).isEqualTo(1);
+        assertThat(matchEarlyReports()).as("nothing to match yet").contains("\"applied\":0");
+        assertThat(kept(sid)).isEqualTo(1);
+
+        assertThat(Outbox.dispatch(app())).contains("\"sent\":1");
+        assertThat(onlyDelivery(c).get("status")).isEqualTo("SENT");
+        assertThat(matchEarlyReports()).contains("\"applied\":1");
+
+        Map<String, Object> row = onlyDelivery(c);
+        assertThat(row.get("status")).isEqualTo("DELIVERED");
+        assertThat(row.get("delivered_at")).isNotNull();
+        assertThat(kept(sid)).isZero();
+        JsonNode view = app().as(Role.AUDITOR).get("/api/campaigns/" + c.path("id").asText()).body();
+        assertThat(progress(view, "SMS").path("delivered").asLong()).isEqualTo(1);
+        assertThat(view.path("status").asText()).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void anEarlyFailureIsAppliedTooAndUnmatchedReportsAreDroppedAfterTheirRetention() throws Exception {
+        String sid = "SM00000000000000000000000000000142";
+        created("+14155550142", sid);
+        JsonNode c = launched(incidentWithPhone("T-142", "+14155550142"), "BOTH", "SMS");
+        Map<String, String> unreachable = report(sid, "undelivered", "30003");
+        assertThat(callback(unreachable, sign(unreachable)).statusCode()).isEqualTo(204);
+        Map<String, String> stranger = report("SM0000000000000000000000000000dead", "failed", "30005");
+        assertThat(callback(stranger, sign(stranger)).statusCode()).as("not ours, or not yet").isEqualTo(204);
+        Map<String, String> sent = report(sid, "sent", null);
+        assertThat(callback(sent, sign(sent)).statusCode()).isEqualTo(204);
+        assertThat(kept(sid)).as("only reports that change a delivery are kept").isEqualTo(1);
+
+        Outbox.dispatch(app());
+        assertThat(matchEarlyReports()).contains("\"applied\":1");
+        Map<String, Object> row = onlyDelivery(c);
+        assertThat(row.get("status")).as("30003 is worth another attempt").isEqualTo("QUEUED");
+        assertThat((String) row.get("last_error")).isEqualTo("Twilio error 30003");
+
+        assertThat(kept("SM0000000000000000000000000000dead")).isEqualTo(1);
+        app().clock.advance(Duration.ofDays(7).plusMinutes(1));
+        assertThat(matchEarlyReports()).contains("\"applied\":0");
+        assertThat(kept("SM0000000000000000000000000000dead")).isZero();
+        act(responder(), c, "cancel");
+    }
+
     static String sign(Map<String, String> form) throws Exception {
         StringBuilder data = new StringBuilder(PUBLIC + "/hooks/twilio/status");
         new TreeMap<>(form).forEach((k, v) -> data.append(k).append(v));
