@@ -67,6 +67,7 @@ abstract class AuthMatrixContract {
             new Endpoint("GET", "/api/incidents/{id}/campaigns", null, EVERYONE),
             new Endpoint("POST", "/api/incidents/{id}/campaigns/preview", CAMPAIGN, WRITERS),
             new Endpoint("GET", "/api/campaigns/{campaign}", null, EVERYONE),
+            new Endpoint("PATCH", "/api/campaigns/{campaign}", "{\"channelChoice\":\"BOTH\"}", WRITERS),
             new Endpoint("POST", "/api/campaigns/{campaign}/approve", null, EnumSet.of(Role.ADMIN, Role.APPROVER)),
             new Endpoint("POST", "/api/campaigns/{campaign}/launch", null, EnumSet.of(Role.ADMIN, Role.RESPONDER, Role.APPROVER)),
             new Endpoint("POST", "/api/campaigns/{campaign}/pause", null, WRITERS),
