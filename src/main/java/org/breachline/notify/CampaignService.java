@@ -106,7 +106,8 @@ public class CampaignService {
                 throw ApiException.conflict("campaign.not_editable", "Campaign " + before.id() + " is "
                         + before.status() + (before.approvedBy() == null ? "" : " (approved by " + before.approvedBy()
                         + " at " + before.approvedAt() + ")") + ": only a DRAFT can be edited, because an approval "
-                        + "covers exactly the notice that was approved. Cancel it and draft a new campaign.",
+                        + "covers exactly the notice that was approved. " + (before.status().next().contains(
+                        CampaignStatus.CANCELLED) ? "Cancel it and draft a new campaign." : "Draft a new campaign."),
                         List.of(new ApiError.Detail("status", "is " + before.status() + ", must be DRAFT")));
             }
             Incident incident = incidents.get(before.incidentId().toString());
