@@ -50,16 +50,20 @@ import org.breachline.rules.Rulebook;
 import org.breachline.rules.RulesEngine;
 import org.breachline.notify.CampaignResource;
 import org.breachline.notify.CampaignService;
+import org.breachline.notify.ChannelBlocks;
+import org.breachline.notify.NoticeChannelResource;
 import org.breachline.notify.CapacityPlanner;
 import org.breachline.notify.DeadlineSource;
 import org.breachline.notify.DeliveryChannel;
 import org.breachline.notify.DispatchTask;
+import org.breachline.notify.EarlySmsStatusMatcher;
 import org.breachline.notify.Dispatcher;
 import org.breachline.notify.FileSinkChannel;
 import org.breachline.notify.SmsStatusService;
 import org.breachline.notify.SmtpChannel;
 import org.breachline.notify.TwilioChannel;
 import org.breachline.notify.TwilioStatusResource;
+import org.breachline.notify.WebhookChannel;
 import org.breachline.notify.Channel;
 import org.breachline.notify.IncidentCampaignsResource;
 import org.breachline.notify.NoticeRenderer;
@@ -166,15 +170,21 @@ public class BreachlineApplication extends Application<BreachlineConfiguration> 
         TemplateCatalog catalog = TemplateCatalog.load(java.nio.file.Path.of(notifyConfig.getTemplates()));
         catalog.warnings().forEach(w -> LoggerFactory.getLogger(TemplateCatalog.class).warn("Template {}", w));
         NoticeRenderer renderer = new NoticeRenderer(catalog, notifyConfig.getMaxSmsSegments());
+        ChannelBlocks channelBlocks = new ChannelBlocks(jdbi, audit, clock);
+        // Managed before the dispatcher: a (re)start lifts stopped channels before the first round.
+        env.lifecycle().manage(channelBlocks);
         CampaignService campaigns = new CampaignService(jdbi, incidents, audit, clock, env.getObjectMapper(), renderer,
                 new CapacityPlanner(renderer, notifyConfig),
                 incidentId -> obligations.earliestNoticeToIndividuals(incidentId)
-                        .map(due -> new DeadlineSource.Due(due.at(), due.why())));
+                        .map(due -> new DeadlineSource.Due(due.at(), due.why())), channelBlocks);
         Dispatcher dispatcher = new Dispatcher(jdbi, campaigns, incidents, people, renderer,
-                channels(notifyConfig, env), clock, notifyConfig, workerId(notifyConfig));
+                channels(notifyConfig, env), clock, notifyConfig, workerId(notifyConfig), channelBlocks);
         env.lifecycle().manage(dispatcher);
         env.admin().addTask(new DispatchTask(dispatcher));
-        SmsStatusService smsStatuses = new SmsStatusService(jdbi, campaigns, clock, notifyConfig);
+        SmsStatusService smsStatuses = new SmsStatusService(jdbi, campaigns, clock, notifyConfig, channelBlocks);
+        EarlySmsStatusMatcher earlyStatuses = new EarlySmsStatusMatcher(smsStatuses, notifyConfig);
+        env.lifecycle().manage(earlyStatuses);
+        env.admin().addTask(earlyStatuses);
 
         HooksSettings hookSettings = config.getHooks();
         AlertSourceService alertSources = new AlertSourceService(jdbi, audit, clock,
@@ -212,6 +222,7 @@ public class BreachlineApplication extends Application<BreachlineConfiguration> 
         jersey.register(new PeopleResource(people));
         jersey.register(new IncidentCampaignsResource(campaigns));
         jersey.register(new CampaignResource(campaigns));
+        jersey.register(new NoticeChannelResource(channelBlocks));
         jersey.register(new TwilioStatusResource(smsStatuses, notifyConfig.getSms().getAuthToken(),
                 notifyConfig.getPublicBaseUrl()));
         jersey.register(new OpenApiResource(env.getObjectMapper()));
@@ -231,7 +242,8 @@ public class BreachlineApplication extends Application<BreachlineConfiguration> 
                     config.getEmail().getFrom(), clock, env.getObjectMapper());
             case SMTP -> throw new IllegalArgumentException("notify.sms.mode must be FILE or TWILIO");
         };
-        return java.util.List.of(email, sms);
+        DeliveryChannel webhook = WebhookChannel.of(config.getWebhook(), outbox, clock, env.getObjectMapper());
+        return java.util.List.of(email, sms, webhook);
     }
 
     private static String workerId(NotifyConfiguration config) {

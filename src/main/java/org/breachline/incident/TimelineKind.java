@@ -13,5 +13,7 @@ public enum TimelineKind {
     /** A notice campaign was approved, by someone other than its author. */
     CAMPAIGN_APPROVED,
     /** A notice campaign was launched, paused, resumed, cancelled or completed. */
-    CAMPAIGN_STATUS_CHANGED
+    CAMPAIGN_STATUS_CHANGED,
+    /** A draft notice campaign's content was changed (notice kind, audience, channels, variables, deadline). */
+    CAMPAIGN_EDITED
 }

@@ -17,7 +17,7 @@ import java.util.UUID;
 @RegisterConstructorMapper(StatusCount.class)
 interface CampaignDao {
     String COLUMNS = "id, incident_id, notice_kind, jurisdictions, channels, channel_choice, variables, deadline, "
-            + "status, created_by, created_at, approved_by, approved_at, launched_at, finished_at, updated_at";
+            + "status, created_by, created_at, approved_by, approved_at, launched_at, finished_at, updated_at, edited_by";
     /** The audience of a campaign among the people of notify_audience (people's published view). */
     String AUDIENCE = " FROM notify_audience a WHERE a.incident_id = :incident "
             + "AND (:everyone = TRUE OR a.jurisdiction IN (<jurisdictions>)) ";
@@ -26,8 +26,14 @@ interface CampaignDao {
 
     @SqlUpdate("INSERT INTO campaign (" + COLUMNS + ") VALUES (:id, :incidentId, :noticeKind, :jurisdictions, "
             + ":channels, :channelChoice, :variables, :deadline, :status, :createdBy, :createdAt, :approvedBy, "
-            + ":approvedAt, :launchedAt, :finishedAt, :updatedAt)")
+            + ":approvedAt, :launchedAt, :finishedAt, :updatedAt, :editedBy)")
     void insert(@BindMethods CampaignRow row);
+
+    /** Writes a draft's new content; 1 if it was still a draft. */
+    @SqlUpdate("UPDATE campaign SET notice_kind = :noticeKind, jurisdictions = :jurisdictions, channels = :channels, "
+            + "channel_choice = :channelChoice, variables = :variables, deadline = :deadline, edited_by = :editedBy, "
+            + "updated_at = :updatedAt WHERE id = :id AND status = 'DRAFT'")
+    int edit(@BindMethods CampaignRow row);
 
     @SqlUpdate("UPDATE campaign SET status = :status, approved_by = :approvedBy, approved_at = :approvedAt, "
             + "launched_at = :launchedAt, finished_at = :finishedAt, updated_at = :updatedAt WHERE id = :id")
@@ -55,6 +61,18 @@ interface CampaignDao {
     int enqueueSms(@Bind("campaign") UUID campaign, @Bind("incident") UUID incident, @Bind("everyone") boolean everyone,
                    @BindList(value = "jurisdictions", onEmpty = BindList.EmptyHandling.NULL_STRING) List<String> jurisdictions,
                    @Bind("smsOnlyWithoutEmail") boolean smsOnlyWithoutEmail, @Bind("now") Instant now);
+
+    /** The webhook goes to every person of the audience: each has a reference, whatever their e-mail or phone. */
+    @SqlUpdate("INSERT INTO delivery (campaign_id, person_id, channel, status, attempts, next_attempt_at, updated_at) "
+            + "SELECT :campaign, a.person_id, 'WEBHOOK', 'QUEUED', 0, :now, :now" + AUDIENCE)
+    int enqueueWebhook(@Bind("campaign") UUID campaign, @Bind("incident") UUID incident,
+                       @Bind("everyone") boolean everyone,
+                       @BindList(value = "jurisdictions", onEmpty = BindList.EmptyHandling.NULL_STRING) List<String> jurisdictions,
+                       @Bind("now") Instant now);
+
+    @SqlQuery("SELECT COUNT(*)" + AUDIENCE)
+    long audienceSize(@Bind("incident") UUID incident, @Bind("everyone") boolean everyone,
+                      @BindList(value = "jurisdictions", onEmpty = BindList.EmptyHandling.NULL_STRING) List<String> jurisdictions);
 
     @SqlQuery("SELECT a.locale, a.jurisdiction, COUNT(*) AS people" + AUDIENCE + EMAIL_RECIPIENT
             + "GROUP BY a.locale, a.jurisdiction")

@@ -1,7 +1,12 @@
 package org.breachline.notify;
 
 import jakarta.annotation.security.PermitAll;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,7 +20,12 @@ import org.breachline.auth.Actor;
 import org.breachline.auth.Role;
 import org.breachline.http.ApiException;
 
-/** One campaign over HTTP: read it with its progress, and move it through approval, launch, pause, resume, cancel. */
+import java.util.List;
+
+/**
+ * One campaign over HTTP: read it with its progress, edit it while a draft, and move it through approval, launch,
+ * pause, resume, cancel.
+ */
 @Path("/api/campaigns/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 public class CampaignResource {
@@ -29,6 +39,17 @@ public class CampaignResource {
     @PermitAll
     public CampaignView get(@PathParam("id") String id) {
         return campaigns.get(id);
+    }
+
+    /** Changes a DRAFT by a JSON merge patch of its content; 409 campaign.not_editable once approved. */
+    @PATCH
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @RolesAllowed(Role.RESPONDER_NAME)
+    public CampaignView edit(@PathParam("id") String id, @NotNull JsonNode patch, @Context SecurityContext security) {
+        if (!(patch instanceof ObjectNode object)) {
+            throw ApiException.badRequest("request.malformed_json", "The patch must be a JSON object.", List.of());
+        }
+        return campaigns.edit(id, object, Actor.of(security));
     }
 
     @POST

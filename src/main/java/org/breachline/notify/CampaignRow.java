@@ -7,5 +7,5 @@ import java.util.UUID;
 public record CampaignRow(UUID id, UUID incidentId, String noticeKind, String jurisdictions, String channels,
                           String channelChoice, String variables, Instant deadline, String status, String createdBy,
                           Instant createdAt, String approvedBy, Instant approvedAt, Instant launchedAt,
-                          Instant finishedAt, Instant updatedAt) {
+                          Instant finishedAt, Instant updatedAt, String editedBy) {
 }

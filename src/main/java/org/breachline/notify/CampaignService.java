@@ -2,13 +2,20 @@ package org.breachline.notify;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dropwizard.jersey.validation.Validators;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
 import org.breachline.audit.AuditEvent;
 import org.breachline.audit.AuditLog;
 import org.breachline.auth.Actor;
 import org.breachline.auth.Role;
 import org.breachline.http.ApiError;
 import org.breachline.http.ApiException;
+import org.breachline.http.JsonErrorMapper;
+import org.breachline.http.JsonMergePatch;
 import org.breachline.incident.Incident;
 import org.breachline.incident.IncidentService;
 import org.breachline.incident.Jurisdiction;
@@ -44,9 +51,12 @@ public class CampaignService {
     private final NoticeRenderer renderer;
     private final CapacityPlanner planner;
     private final DeadlineSource deadlines;
+    private final ChannelBlocks blocks;
+    private final Validator validator = Validators.newValidator();
 
     public CampaignService(Jdbi jdbi, IncidentService incidents, AuditLog audit, Clock clock, ObjectMapper mapper,
-                           NoticeRenderer renderer, CapacityPlanner planner, DeadlineSource deadlines) {
+                           NoticeRenderer renderer, CapacityPlanner planner, DeadlineSource deadlines,
+                           ChannelBlocks blocks) {
         this.jdbi = jdbi;
         this.incidents = incidents;
         this.audit = audit;
@@ -55,6 +65,7 @@ public class CampaignService {
         this.renderer = renderer;
         this.planner = planner;
         this.deadlines = deadlines;
+        this.blocks = blocks;
     }
 
     public CampaignView create(String incidentRef, CampaignCreate request, Actor actor) {
@@ -69,7 +80,7 @@ public class CampaignService {
             Campaign campaign = new Campaign(UUID.randomUUID(), incident.id(), request.noticeKind(),
                     request.jurisdictions(), EnumSet.copyOf(request.channels()), request.channelChoice(),
                     request.variables(), request.deadline(), CampaignStatus.DRAFT, actor.name(), now, null, null,
-                    null, null, now);
+                    null, null, now, List.of());
             h.attach(CampaignDao.class).insert(row(campaign));
             Map<String, Object> data = Map.of("campaign", campaign.id().toString(),
                     "noticeKind", campaign.noticeKind().name(), "channels", campaign.channels().toString());
@@ -77,6 +88,54 @@ public class CampaignService {
                     "Drafted a " + campaign.noticeKind().folder() + " campaign over " + campaign.channels(), data);
             audit.record(h, new AuditEvent(actor.name(), "campaign.create", "campaign", campaign.id().toString(), data));
             return view(h, campaign, incident);
+        });
+    }
+
+    /**
+     * Changes a DRAFT by a JSON merge patch (RFC 7396) of its content: notice kind, jurisdictions, channels, channel
+     * choice, variables (merged key by key; null removes one) and deadline. The result is validated as a new draft is.
+     * An approved (or later) campaign is refused with 409: the approval covers exactly the notice that was read, so
+     * the way to change one is to cancel it and draft anew. The editor is recorded and, like the author, may not
+     * approve it.
+     */
+    public CampaignView edit(String campaignId, ObjectNode patch, Actor actor) {
+        rejectUnpatchable(patch);
+        return jdbi.inTransaction(h -> {
+            Campaign before = find(h, campaignId, true);
+            if (before.status() != CampaignStatus.DRAFT) {
+                throw ApiException.conflict("campaign.not_editable", "Campaign " + before.id() + " is "
+                        + before.status() + (before.approvedBy() == null ? "" : " (approved by " + before.approvedBy()
+                        + " at " + before.approvedAt() + ")") + ": only a DRAFT can be edited, because an approval "
+                        + "covers exactly the notice that was approved. " + (before.status().next().contains(
+                        CampaignStatus.CANCELLED) ? "Cancel it and draft a new campaign." : "Draft a new campaign."),
+                        List.of(new ApiError.Detail("status", "is " + before.status() + ", must be DRAFT")));
+            }
+            Incident incident = incidents.get(before.incidentId().toString());
+            if (incident.stage() == Stage.CLOSED) {
+                throw ApiException.conflict("campaign.incident_closed", "Incident " + incident.key()
+                        + " is closed; reopen it before changing its notices.", List.of());
+            }
+            ObjectNode merged = mapper.valueToTree(before.content());
+            JsonMergePatch.apply(merged, patch);
+            CampaignCreate content = readContent(merged);
+            var violations = validator.validate(content);
+            if (!violations.isEmpty()) {
+                throw new ConstraintViolationException(violations);
+            }
+            validate(content);
+            Campaign after = before.edited(content, actor.name(), now());
+            Map<String, Object> changed = changes(before, after);
+            if (changed.isEmpty()) {
+                return view(h, before, incident);
+            }
+            h.attach(CampaignDao.class).edit(row(after));
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("campaign", after.id().toString());
+            data.put("changed", changed);
+            incidents.appendTimeline(h, incident.id(), actor, TimelineKind.CAMPAIGN_EDITED, "Edited draft campaign "
+                    + after.id() + ": " + String.join(", ", changed.keySet()), data);
+            audit.record(h, new AuditEvent(actor.name(), "campaign.edit", "campaign", after.id().toString(), data));
+            return view(h, after, incident);
         });
     }
 
@@ -95,10 +154,11 @@ public class CampaignService {
 
     public CampaignView approve(String campaignId, Actor actor) {
         return change(campaignId, actor, CampaignStatus.APPROVED, (h, c) -> {
-            if (c.createdBy().equals(actor.name())) {
-                throw ApiException.conflict("campaign.self_approval", "A campaign must be approved by someone other "
-                        + "than its author (" + c.createdBy() + ").", List.of(new ApiError.Detail("approver",
-                        "must differ from createdBy")));
+            if (c.writtenBy(actor.name())) {
+                throw ApiException.conflict("campaign.self_approval", "A campaign must be approved by someone who "
+                        + "neither drafted nor edited it (" + c.createdBy()
+                        + (c.editedBy().isEmpty() ? "" : ", " + String.join(", ", c.editedBy())) + ").",
+                        List.of(new ApiError.Detail("approver", "must differ from createdBy and editedBy")));
             }
             return c.approvedBy(actor.name(), now());
         });
@@ -135,8 +195,11 @@ public class CampaignService {
                     && c.channels().contains(Channel.EMAIL);
             int sms = c.channels().contains(Channel.SMS)
                     ? dao.enqueueSms(c.id(), c.incidentId(), everyone, c.jurisdictions(), smsOnlyWithoutEmail, now) : 0;
+            // In addition to e-mail and SMS, whatever the channel choice: everyone has a reference for the product.
+            int webhook = c.channels().contains(Channel.WEBHOOK)
+                    ? dao.enqueueWebhook(c.id(), c.incidentId(), everyone, c.jurisdictions(), now) : 0;
             audit.record(h, new AuditEvent(actor.name(), "campaign.enqueue", "campaign", c.id().toString(),
-                    Map.of("email", email, "sms", sms, "capacityOverridden",
+                    Map.of("email", email, "sms", sms, "webhook", webhook, "capacityOverridden",
                             overrideCapacity && capacity != null && !capacity.fits())));
             return c.withStatus(CampaignStatus.SENDING, now);
         });
@@ -253,6 +316,7 @@ public class CampaignService {
         CampaignDao dao = h.attach(CampaignDao.class);
         List<ChannelProgress> progress = new ArrayList<>();
         if (c.launchedAt() != null) {
+            Map<Channel, ChannelBlock> stopped = blocks.current();
             Map<Channel, Map<DeliveryStatus, Long>> counts = new EnumMap<>(Channel.class);
             for (StatusCount sc : dao.progress(c.id())) {
                 counts.computeIfAbsent(Channel.valueOf(sc.channel()), k -> new EnumMap<>(DeliveryStatus.class))
@@ -261,21 +325,22 @@ public class CampaignService {
             for (Channel channel : c.channels()) {
                 Map<DeliveryStatus, Long> m = counts.getOrDefault(channel, Map.of());
                 long left = m.getOrDefault(DeliveryStatus.QUEUED, 0L) + m.getOrDefault(DeliveryStatus.SENDING, 0L);
-                double rate = channel == Channel.EMAIL ? planner.emailPerSecond() : planner.smsSegmentsPerSecond();
-                Instant eta = left == 0 || c.status() != CampaignStatus.SENDING ? null
+                double rate = planner.ratePerSecond(channel);
+                Instant eta = left == 0 || c.status() != CampaignStatus.SENDING || stopped.containsKey(channel) ? null
                         : now().plusSeconds((long) Math.ceil(left / rate));
                 progress.add(new ChannelProgress(channel, m.getOrDefault(DeliveryStatus.QUEUED, 0L),
                         m.getOrDefault(DeliveryStatus.SENDING, 0L), m.getOrDefault(DeliveryStatus.SENT, 0L),
                         m.getOrDefault(DeliveryStatus.DELIVERED, 0L), m.getOrDefault(DeliveryStatus.FAILED, 0L),
                         m.getOrDefault(DeliveryStatus.UNCERTAIN, 0L), m.getOrDefault(DeliveryStatus.CANCELLED, 0L),
-                        eta));
+                        eta, channel.carriesLegalNotice(), stopped.get(channel)));
             }
         }
         CapacityEstimate capacity = c.status() == CampaignStatus.DRAFT || c.status() == CampaignStatus.APPROVED
                 ? capacity(h, c, incident) : null;
         return new CampaignView(c.id(), incident.key(), c.noticeKind(), c.jurisdictions(), c.channels(),
                 c.channelChoice(), c.variables(), c.deadline(), c.status(), c.createdBy(), c.createdAt(),
-                c.approvedBy(), c.approvedAt(), c.launchedAt(), c.finishedAt(), progress, capacity);
+                c.approvedBy(), c.approvedAt(), c.launchedAt(), c.finishedAt(), progress, capacity, c.editedBy(),
+                c.updatedAt());
     }
 
     private CapacityEstimate capacity(Handle h, Campaign c, Incident incident) {
@@ -289,7 +354,9 @@ public class CampaignService {
                 && c.channels().contains(Channel.EMAIL);
         List<AudienceGroup> sms = c.channels().contains(Channel.SMS)
                 ? dao.smsAudience(c.incidentId(), everyone, c.jurisdictions(), smsOnlyWithoutEmail) : List.of();
-        return planner.estimate(c, templateVariables(c.variables(), incident), email, sms, now(), due);
+        long webhook = c.channels().contains(Channel.WEBHOOK)
+                ? dao.audienceSize(c.incidentId(), everyone, c.jurisdictions()) : 0;
+        return planner.estimate(c, templateVariables(c.variables(), incident), email, sms, webhook, now(), due);
     }
 
     private void validate(CampaignCreate request) {
@@ -331,11 +398,64 @@ public class CampaignService {
         }
     }
 
+    /** Fields of a campaign's view that are not its content: a patch naming them is refused, not ignored. */
+    private static final Map<String, String> NOT_PATCHABLE = Map.ofEntries(
+            Map.entry("id", "cannot change"), Map.entry("incidentKey", "cannot change"),
+            Map.entry("status", "changes through approve, launch, pause, resume and cancel"),
+            Map.entry("createdBy", "cannot change"), Map.entry("createdAt", "cannot change"),
+            Map.entry("approvedBy", "is set by approve"), Map.entry("approvedAt", "is set by approve"),
+            Map.entry("launchedAt", "is set by launch"), Map.entry("finishedAt", "is set when it ends"),
+            Map.entry("updatedAt", "is set by each change"), Map.entry("editedBy", "is recorded from the token"),
+            Map.entry("progress", "is computed"), Map.entry("capacity", "is computed"));
+
+    private static void rejectUnpatchable(ObjectNode patch) {
+        List<ApiError.Detail> details = new ArrayList<>();
+        patch.fieldNames().forEachRemaining(f -> {
+            if (NOT_PATCHABLE.containsKey(f)) {
+                details.add(new ApiError.Detail(f, NOT_PATCHABLE.get(f)));
+            }
+        });
+        if (!details.isEmpty()) {
+            throw ApiException.badRequest("request.field_not_patchable", details.get(0).field() + " "
+                    + details.get(0).problem() + ".", details);
+        }
+    }
+
+    /** Reads the merged content as strictly as a request body (unknown fields, wrong-case enums, wrong types). */
+    private CampaignCreate readContent(ObjectNode merged) {
+        try {
+            return mapper.treeToValue(merged, CampaignCreate.class);
+        } catch (JsonProcessingException e) {
+            ApiError error = JsonErrorMapper.describe(e);
+            if (error == null) {
+                throw ApiException.badRequest("request.invalid_field", "The patch does not fit the campaign.",
+                        List.of());
+            }
+            throw new ApiException(400, error.code(), error.message(), error.details());
+        }
+    }
+
+    /** What an edit changed, field by field, as it was and as it is (campaign-level values; no personal data). */
+    private Map<String, Object> changes(Campaign before, Campaign after) {
+        JsonNode a = mapper.valueToTree(before.content());
+        JsonNode b = mapper.valueToTree(after.content());
+        Map<String, Object> changed = new LinkedHashMap<>();
+        b.fieldNames().forEachRemaining(f -> {
+            if (!a.path(f).equals(b.path(f))) {
+                Map<String, Object> change = new LinkedHashMap<>();
+                change.put("from", mapper.convertValue(a.get(f), Object.class));
+                change.put("to", mapper.convertValue(b.get(f), Object.class));
+                changed.put(f, change);
+            }
+        });
+        return changed;
+    }
+
     private CampaignRow row(Campaign c) {
         return new CampaignRow(c.id(), c.incidentId(), c.noticeKind().name(), json(c.jurisdictions()),
                 json(c.channels().stream().map(Enum::name).sorted().toList()), c.channelChoice().name(),
                 json(c.variables()), c.deadline(), c.status().name(), c.createdBy(), c.createdAt(), c.approvedBy(),
-                c.approvedAt(), c.launchedAt(), c.finishedAt(), c.updatedAt());
+                c.approvedAt(), c.launchedAt(), c.finishedAt(), c.updatedAt(), json(c.editedBy()));
     }
 
     private Campaign campaign(CampaignRow r) {
@@ -346,7 +466,7 @@ public class CampaignService {
                     mapper.readValue(r.jurisdictions(), STRINGS), channels, ChannelChoice.valueOf(r.channelChoice()),
                     mapper.readValue(r.variables(), VARIABLES), r.deadline(), CampaignStatus.valueOf(r.status()),
                     r.createdBy(), r.createdAt(), r.approvedBy(), r.approvedAt(), r.launchedAt(), r.finishedAt(),
-                    r.updatedAt());
+                    r.updatedAt(), mapper.readValue(r.editedBy(), STRINGS));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("campaign " + r.id() + " is stored unreadably", e);
         }

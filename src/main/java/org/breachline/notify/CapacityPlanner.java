@@ -20,24 +20,27 @@ public final class CapacityPlanner {
     private final double emailPerSecond;
     private final double smsSegmentsPerSecond;
     private final long smsMaxQueueSeconds;
+    private final double webhookPerSecond;
 
     public CapacityPlanner(NoticeRenderer renderer, NotifyConfiguration config) {
         this.renderer = renderer;
         this.emailPerSecond = config.getEmail().getRatePerSecond();
         this.smsSegmentsPerSecond = config.getSms().getSegmentsPerSecond();
         this.smsMaxQueueSeconds = config.getSms().getMaxQueue().toSeconds();
+        this.webhookPerSecond = config.getWebhook().getRatePerSecond();
     }
 
-    double emailPerSecond() {
-        return emailPerSecond;
-    }
-
-    double smsSegmentsPerSecond() {
-        return smsSegmentsPerSecond;
+    /** The configured pace of a channel: e-mails, SMS segments or webhook requests per second. */
+    double ratePerSecond(Channel channel) {
+        return switch (channel) {
+            case EMAIL -> emailPerSecond;
+            case SMS -> smsSegmentsPerSecond;
+            case WEBHOOK -> webhookPerSecond;
+        };
     }
 
     CapacityEstimate estimate(Campaign campaign, Map<String, Object> variables, List<AudienceGroup> email,
-                              List<AudienceGroup> sms, Instant start, DeadlineSource.Due due) {
+                              List<AudienceGroup> sms, long webhookRecipients, Instant start, DeadlineSource.Due due) {
         List<CapacityEstimate.ChannelEstimate> channels = new ArrayList<>();
         Set<Channel> wanted = campaign.channels();
         if (wanted.contains(Channel.EMAIL)) {
@@ -64,6 +67,11 @@ public final class CapacityPlanner {
                 advice = "longer than the provider queues a message (" + smsMaxQueueSeconds / 3600 + " h): " + advice;
             }
             channels.add(channel(Channel.SMS, recipients, segments, smsSegmentsPerSecond, seconds, start, due, advice));
+        }
+        if (wanted.contains(Channel.WEBHOOK)) {
+            long seconds = (long) Math.ceil(webhookRecipients / webhookPerSecond);
+            channels.add(channel(Channel.WEBHOOK, webhookRecipients, webhookRecipients, webhookPerSecond, seconds, start,
+                    due, "raise notify.webhook.ratePerSecond to what the product can take"));
         }
         boolean fits = channels.stream().allMatch(CapacityEstimate.ChannelEstimate::fits);
         return new CapacityEstimate(due == null ? null : due.at(), due == null ? null : due.source(), fits, channels);

@@ -3,9 +3,9 @@ package org.breachline.notify;
 import java.time.Instant;
 
 /**
- * One way of getting a rendered notice to a person (file sink, SMTP, Twilio). The dispatcher calls a channel from one
- * thread at a time, after it has marked the delivery in flight; the channel only sends, classifies the outcome and,
- * for a delivery found in flight after a crash, says whether the provider has it.
+ * One way of getting a rendered notice to a person (file sink, SMTP, Twilio, webhook). The dispatcher calls a channel
+ * from one thread at a time, after it has marked the delivery in flight; the channel only sends, classifies the
+ * outcome and, for a delivery found in flight after a crash, says whether the provider has it.
  */
 public interface DeliveryChannel extends AutoCloseable {
 
@@ -24,12 +24,27 @@ public interface DeliveryChannel extends AutoCloseable {
     default void close() {
     }
 
-    /** A notice to send: the delivery it is for, the address (e-mail or E.164 phone) and the rendered content. */
-    record Outgoing(long deliveryId, String to, RenderedNotice notice, String statusCallbackUrl) {
+    /**
+     * A notice to send: the delivery it is for, the address (e-mail, E.164 phone, or for the webhook the person's
+     * reference), the rendered content, and what the notice is about ({@code about}, null where a channel needs only
+     * the address and content).
+     */
+    record Outgoing(long deliveryId, String to, RenderedNotice notice, String statusCallbackUrl, About about) {
+        public Outgoing(long deliveryId, String to, RenderedNotice notice, String statusCallbackUrl) {
+            this(deliveryId, to, notice, statusCallbackUrl, null);
+        }
+
         @Override
         public String toString() {
             return "Outgoing[delivery=" + deliveryId + "]";
         }
+    }
+
+    /**
+     * What a notice is about, for channels whose message describes it to another system rather than only showing it
+     * to the person (the webhook): the campaign, the incident's key, the notice kind and the person's locale.
+     */
+    record About(java.util.UUID campaignId, String incidentKey, NoticeKind noticeKind, String locale) {
     }
 
     /** A delivery found in flight: when it was claimed, to whom, and what was being sent. */
@@ -56,6 +71,14 @@ public interface DeliveryChannel extends AutoCloseable {
 
         /** The provider may or may not have taken it (a 5xx after the request went out): reconcile before resending. */
         record Unknown(String reason) implements SendResult {
+        }
+
+        /**
+         * The provider refuses the sender, not this message (Twilio 20003: authentication failed, or the account is
+         * suspended): nothing on this channel can go out until an operator acts. The dispatcher stops the channel
+         * and puts this delivery, and the rest of its batch, back in the queue without counting the attempt.
+         */
+        record ChannelBlocked(String reason) implements SendResult {
         }
     }
 

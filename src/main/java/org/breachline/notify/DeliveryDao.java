@@ -53,6 +53,12 @@ interface DeliveryDao {
     int markFinal(@Bind("id") long id, @Bind("worker") String worker, @Bind("status") String status,
                   @Bind("error") String error, @Bind("now") Instant now);
 
+    /** Puts claimed deliveries back untried (their channel was stopped): the attempt the claim counted is undone. */
+    @SqlUpdate("UPDATE delivery SET status = 'QUEUED', attempts = attempts - 1, next_attempt_at = :now, "
+            + "last_error = :error, updated_at = :now WHERE id IN (<ids>) AND status = 'SENDING' AND claimed_by = :worker")
+    int release(@BindList("ids") Collection<Long> ids, @Bind("worker") String worker, @Bind("error") String error,
+                @Bind("now") Instant now);
+
     /** The provider may have it: stays in flight with a stopped heartbeat, so reconciliation settles it next. */
     @SqlUpdate("UPDATE delivery SET last_error = :error, heartbeat_at = :stopped, updated_at = :now "
             + "WHERE id = :id AND status = 'SENDING' AND claimed_by = :worker")

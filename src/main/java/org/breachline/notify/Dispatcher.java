@@ -51,11 +51,12 @@ public final class Dispatcher implements Managed {
     private final NotifyConfiguration.Dispatcher config;
     private final String worker;
     private final String callbackUrl;
+    private final ChannelBlocks blocks;
     private ScheduledExecutorService loop;
 
     public Dispatcher(Jdbi jdbi, CampaignService campaigns, IncidentService incidents, PeopleService people,
                       NoticeRenderer renderer, List<DeliveryChannel> channels, Clock clock,
-                      NotifyConfiguration config, String worker) {
+                      NotifyConfiguration config, String worker, ChannelBlocks blocks) {
         this.jdbi = jdbi;
         this.campaigns = campaigns;
         this.incidents = incidents;
@@ -64,6 +65,7 @@ public final class Dispatcher implements Managed {
         this.clock = clock;
         this.config = config.getDispatcher();
         this.worker = worker;
+        this.blocks = blocks;
         this.callbackUrl = config.getPublicBaseUrl().replaceAll("/+$", "") + TwilioStatusResource.PATH;
         this.backoff = new Backoff(Duration.ofMillis(this.config.getBackoffBase().toMilliseconds()),
                 Duration.ofMillis(this.config.getBackoffMax().toMilliseconds()), java.util.random.RandomGenerator.getDefault());
@@ -83,7 +85,11 @@ public final class Dispatcher implements Managed {
     /** One pass over every channel: reconcile stale claims, then claim and send what the rate allows. */
     public synchronized Round runOnce() {
         Round total = new Round(0, 0, 0, 0);
+        Map<Channel, ChannelBlock> stopped = blocks.current();
         for (DeliveryChannel channel : channels.values()) {
+            if (stopped.containsKey(channel.channel())) {
+                continue; // nothing claimed or reconciled until an admin resumes it or the service restarts
+            }
             total = total.plus(new Round(0, 0, 0, reconcileStale(channel)));
             total = total.plus(sendBatch(channel));
         }
@@ -156,6 +162,13 @@ public final class Dispatcher implements Managed {
             touched.add(d.campaignId());
             Prepared campaign = prepared.computeIfAbsent(d.campaignId(), this::prepare);
             Attempt attempt = attempt(channel, d, campaign, recipients.get(d.personId()));
+            if (attempt.result() instanceof DeliveryChannel.SendResult.ChannelBlocked b) {
+                // Not this person's fault: stop the channel, and this delivery and the rest go back untried.
+                blocks.block(channel.channel(), b.reason(), worker);
+                String why = clip("not sent: the " + channel.channel() + " channel is stopped (" + b.reason() + ")");
+                jdbi.useExtension(DeliveryDao.class, dao -> dao.release(pending, worker, why, now()));
+                break;
+            }
             pending.remove(d.id());
             DeliveryStatus outcome = record(d, attempt);
             if (outcome == DeliveryStatus.SENT) {
@@ -193,14 +206,14 @@ public final class Dispatcher implements Managed {
         }
     }
 
-    /** The campaign's kind and variables, read once per batch. */
-    private record Prepared(NoticeKind kind, Map<String, Object> variables) {
+    /** The campaign's kind and variables (and its incident's key), read once per batch. */
+    private record Prepared(NoticeKind kind, Map<String, Object> variables, String incidentKey) {
     }
 
     private Prepared prepare(UUID campaignId) {
         CampaignView c = campaigns.get(campaignId.toString());
         Incident incident = incidents.get(c.incidentKey());
-        return new Prepared(c.noticeKind(), campaigns.templateVariables(c.variables(), incident));
+        return new Prepared(c.noticeKind(), campaigns.templateVariables(c.variables(), incident), incident.key());
     }
 
     /** What happened to one delivery, and how many rate units it used. */
@@ -208,7 +221,7 @@ public final class Dispatcher implements Managed {
     }
 
     private Attempt attempt(DeliveryChannel channel, ClaimedDelivery d, Prepared campaign, Recipient to) {
-        String address = to == null ? null : channel.channel() == Channel.EMAIL ? to.email() : to.phone();
+        String address = RecipientAddress.of(channel.channel(), to);
         if (address == null) {
             return new Attempt(new DeliveryChannel.SendResult.Permanent("no " + channel.channel().folder()
                     + " address (purged or never given)"), null, null, 0);
@@ -223,7 +236,8 @@ public final class Dispatcher implements Managed {
         Integer segments = notice instanceof RenderedNotice.Sms sms ? sms.segments().segments() : null;
         DeliveryChannel.SendResult result;
         try {
-            result = channel.send(new DeliveryChannel.Outgoing(d.id(), address, notice, callbackUrl));
+            result = channel.send(new DeliveryChannel.Outgoing(d.id(), address, notice, callbackUrl,
+                    new DeliveryChannel.About(d.campaignId(), campaign.incidentKey(), campaign.kind(), to.locale())));
         } catch (RuntimeException e) {
             // A channel bug must not lose the claim's outcome: we cannot tell whether it went out.
             result = new DeliveryChannel.SendResult.Unknown("channel error " + e.getClass().getSimpleName());
@@ -288,7 +302,7 @@ public final class Dispatcher implements Managed {
             for (ClaimedDelivery d : stale) {
                 touched.add(d.campaignId());
                 Recipient to = recipients.get(d.personId());
-                String address = to == null ? null : channel.channel() == Channel.EMAIL ? to.email() : to.phone();
+                String address = RecipientAddress.of(channel.channel(), to);
                 RenderedNotice notice = null;
                 if (to != null) {
                     try {

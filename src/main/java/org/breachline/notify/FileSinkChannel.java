@@ -41,6 +41,9 @@ public final class FileSinkChannel implements DeliveryChannel {
 
     public FileSinkChannel(Channel channel, Path folder, double ratePerSecond, String from, Clock clock,
                            ObjectMapper mapper) {
+        if (channel == Channel.WEBHOOK) {
+            throw new IllegalArgumentException("the webhook's file sink is WebhookChannel's own");
+        }
         this.channel = channel;
         this.folder = folder;
         this.rate = ratePerSecond;
@@ -70,6 +73,7 @@ public final class FileSinkChannel implements DeliveryChannel {
             return switch (channel) {
                 case EMAIL -> writeEmail(message);
                 case SMS -> appendSms(message);
+                case WEBHOOK -> throw new IllegalStateException("webhook notices go through WebhookChannel");
             };
         } catch (IOException | MessagingException e) {
             return new SendResult.Transient("outbox not writable: " + e.getClass().getSimpleName());

@@ -13,9 +13,11 @@ public enum NoticeKind {
     BREACH_NOTICE("breach-notice", EnumSet.allOf(Channel.class), Set.of(), Variables.BREACH_NOTICE),
     /**
      * The breach notice of a HIPAA covered entity (45 CFR § 164.404): every template must carry § 164.404(c)'s elements,
-     * whatever its locale or jurisdiction. E-mail only: HIPAA never accepts an SMS as the notice.
+     * whatever its locale or jurisdiction. E-mail only (HIPAA never accepts an SMS as the notice), plus the in-app copy
+     * of that same e-mail notice over the webhook.
      */
-    BREACH_NOTICE_HIPAA("breach-notice-hipaa", EnumSet.of(Channel.EMAIL), Set.of(NoticeLaw.HIPAA), Variables.BREACH_NOTICE),
+    BREACH_NOTICE_HIPAA("breach-notice-hipaa", EnumSet.of(Channel.EMAIL, Channel.WEBHOOK), Set.of(NoticeLaw.HIPAA),
+            Variables.BREACH_NOTICE),
     /** Tells an incident responder that a regulator deadline is near or overdue. */
     RESPONDER_REMINDER("responder-reminder", EnumSet.allOf(Channel.class), Set.of(), Variables.RESPONDER_REMINDER);
 

@@ -42,10 +42,11 @@ public final class NoticeRenderer {
      */
     public RenderedNotice render(NoticeKind kind, Channel channel, String locale, String jurisdiction, Map<String, ?> variables) {
         Map<String, Object> scope = scope(kind, variables);
-        NoticeTemplate template = catalog.resolve(kind, channel, locale, jurisdiction);
+        // The webhook shows the person's e-mail notice in the product: same template, same legal elements.
+        NoticeTemplate template = catalog.resolve(kind, channel.templates(), locale, jurisdiction);
         Set<String> unset = new TreeSet<>(template.valueVariables());
         unset.removeAll(scope.keySet());
-        if (channel == Channel.SMS) {
+        if (channel.templates() == Channel.SMS) {
             String text = execute(template.text(), scope).strip();
             SmsSegmentCount count = SmsSegments.count(text);
             if (count.segments() > maxSmsSegments) {

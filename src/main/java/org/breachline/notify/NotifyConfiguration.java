@@ -43,7 +43,12 @@ public class NotifyConfiguration {
     @JsonProperty("sms")
     private Sms sms = new Sms();
 
-    /** Where the file sink writes {@code .eml} files and SMS JSON lines. */
+    @Valid
+    @NotNull
+    @JsonProperty("webhook")
+    private Webhook webhook = new Webhook();
+
+    /** Where the file sink writes {@code .eml} files, SMS JSON lines and signed webhook requests. */
     @NotBlank
     @JsonProperty("outbox")
     private String outbox = "./data/outbox";
@@ -74,6 +79,10 @@ public class NotifyConfiguration {
 
     public String getOutbox() {
         return outbox;
+    }
+
+    public Webhook getWebhook() {
+        return webhook;
     }
 
     /** How the outbox is worked through. */
@@ -277,6 +286,18 @@ public class NotifyConfiguration {
         @JsonProperty("apiOverride")
         private String apiOverride;
 
+        /** How often status reports that came before their message's SID was recorded are matched again. */
+        @NotNull
+        @MinDuration(value = 10, unit = TimeUnit.MILLISECONDS)
+        @JsonProperty("unmatchedStatusCheckEvery")
+        private Duration unmatchedStatusCheckEvery = Duration.seconds(5);
+
+        /** How long such a report is kept for a SID that never appears (a message not ours, or never recorded). */
+        @NotNull
+        @MinDuration(value = 1, unit = TimeUnit.MINUTES)
+        @JsonProperty("unmatchedStatusRetention")
+        private Duration unmatchedStatusRetention = Duration.days(7);
+
         public Mode getMode() {
             return mode;
         }
@@ -309,9 +330,68 @@ public class NotifyConfiguration {
             return apiOverride;
         }
 
+        public Duration getUnmatchedStatusCheckEvery() {
+            return unmatchedStatusCheckEvery;
+        }
+
+        public Duration getUnmatchedStatusRetention() {
+            return unmatchedStatusRetention;
+        }
+
         @Override
         public String toString() {
             return "Sms[mode=" + mode + ", accountSid=" + accountSid + "]";
+        }
+    }
+
+    /**
+     * The WEBHOOK channel: a Standard Webhooks signed POST of each person's notice to the organisation's own product.
+     * Without a {@code url} the signed requests are written as JSON lines under the outbox folder instead.
+     */
+    public static class Webhook {
+        /** The product's endpoint (http or https); empty for the file sink. */
+        @JsonProperty("url")
+        private String url;
+
+        /** The {@code whsec_<base64>} signing secret the product verifies with; required with a url. */
+        @JsonProperty("secret")
+        private String secret;
+
+        /** Requests per second this instance sends at most. */
+        @DecimalMin("0.01")
+        @JsonProperty("ratePerSecond")
+        private double ratePerSecond = 50;
+
+        /** Connect and answer timeout of one request; a timeout is retried like any transient failure. */
+        @NotNull
+        @MinDuration(value = 1, unit = TimeUnit.MILLISECONDS)
+        @JsonProperty("timeout")
+        private Duration timeout = Duration.seconds(10);
+
+        public String getUrl() {
+            return url;
+        }
+
+        public String getSecret() {
+            return secret;
+        }
+
+        public double getRatePerSecond() {
+            return ratePerSecond;
+        }
+
+        public Duration getTimeout() {
+            return timeout;
+        }
+
+        /** Whether requests go over HTTP (a url is configured) rather than into the file sink. */
+        public boolean isHttp() {
+            return url != null && !url.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "Webhook[url=" + url + "]";
         }
     }
 }

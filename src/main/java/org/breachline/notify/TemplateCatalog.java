@@ -202,18 +202,23 @@ public final class TemplateCatalog {
             for (Path channelFolder : list(kindFolder)) {
                 String name = kind.folder() + "/" + channelFolder.getFileName();
                 if (!Files.isDirectory(channelFolder)) {
-                    problem(name, "is not a channel folder (expected " + kind.channels().stream().map(Channel::folder)
-                            .sorted().collect(Collectors.joining(" or ")) + ")");
+                    problem(name, "is not a channel folder (expected " + templateFolders(kind) + ")");
                     continue;
                 }
                 var channel = Channel.fromFolder(channelFolder.getFileName().toString());
                 if (channel.isEmpty() || !kind.channels().contains(channel.get())) {
                     problem(name, "is not a channel " + kind.folder() + " may be sent on (expected "
-                            + kind.channels().stream().map(Channel::folder).sorted().collect(Collectors.joining(" or ")) + ")");
+                            + templateFolders(kind) + ")");
                     continue;
                 }
                 loadChannel(kind, channel.get(), channelFolder);
             }
+        }
+
+        /** The template folders a kind may have: its channels that have templates of their own (not the webhook). */
+        private static String templateFolders(NoticeKind kind) {
+            return kind.channels().stream().filter(c -> c.templates() == c).map(Channel::folder).sorted()
+                    .collect(Collectors.joining(" or "));
         }
 
         private void loadChannel(NoticeKind kind, Channel channel, Path channelFolder) {

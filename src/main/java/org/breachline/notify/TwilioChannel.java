@@ -14,6 +14,7 @@ import org.apache.hc.core5.http.HttpHost;
 
 import java.net.URI;
 import java.time.ZonedDateTime;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -26,6 +27,16 @@ public final class TwilioChannel implements DeliveryChannel {
     private static final Set<Integer> PERMANENT = Set.of(21211, 21408, 21610, 21614, 21635);
     /** Retry later: too many concurrent requests, sender queue full. */
     private static final Set<Integer> TRANSIENT = Set.of(20429, 21611);
+    /**
+     * Twilio refuses the sender, not the message: every delivery would fail the same way, so the channel stops.
+     * 20003 authentication failed (wrong SID or token, revoked key, suspended account), 20005 and 10001 account not
+     * active, 21601 the From number is not an SMS-capable number of this account.
+     */
+    private static final Map<Integer, String> ACCOUNT = Map.of(
+            20003, "authentication failed: check notify.sms.accountSid and authToken (or the account is suspended)",
+            20005, "the Twilio account is not active (funds, or a trial not activated)",
+            10001, "the Twilio account is not active",
+            21601, "notify.sms.from is not an SMS-capable number of this Twilio account");
 
     private final NotifyConfiguration.Sms config;
     private final TwilioRestClient client;
@@ -95,8 +106,11 @@ public final class TwilioChannel implements DeliveryChannel {
         if (TRANSIENT.contains(code)) {
             return new SendResult.Transient(reason);
         }
-        if (code == 20003) {
-            return new SendResult.Transient(reason + ": authentication failed, check notify.sms.accountSid/authToken");
+        if (ACCOUNT.containsKey(code)) {
+            return new SendResult.ChannelBlocked(reason + ": " + ACCOUNT.get(code));
+        }
+        if (e.getStatusCode() == 401) {
+            return new SendResult.ChannelBlocked(reason + " (HTTP 401): Twilio did not accept the credentials");
         }
         if (e.getStatusCode() >= 500) {
             return new SendResult.Unknown(reason + " (HTTP " + e.getStatusCode() + ")");

@@ -113,4 +113,35 @@ abstract class FileSinkDispatchContract extends CampaignContract {
         assertThat(app().as(Role.AUDITOR).get("/api/campaigns/" + c.path("id").asText()).body().path("status").asText())
                 .isEqualTo("COMPLETED");
     }
+
+    @Test
+    void writesTheSignedWebhookRequestsAsJsonLinesWhenNoUrlIsSet() throws IOException {
+        String key = incidentWithPeople();
+        JsonNode c = launched(key, "EMAIL_ELSE_SMS", "WEBHOOK");
+        String id = c.path("id").asText();
+        Path file = outbox().resolve("webhook.jsonl");
+
+        Outbox.dispatch(app()); // other tests' campaigns may still have deliveries due
+
+        List<String> lines = Files.readAllLines(file);
+        assertThat(Outbox.deliveries(app(), id)).hasSize(4).allSatisfy(row -> assertThat(row.get("status"))
+                .isEqualTo("SENT"));
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (Map<String, Object> row : Outbox.deliveries(app(), id)) {
+            List<String> written = lines.stream().filter(l -> l.startsWith("{\"delivery\":" + row.get("id") + ","))
+                    .toList();
+            assertThat(written).as("one line per delivery").hasSize(1);
+            String line = written.get(0);
+            JsonNode request = mapper.readTree(line);
+            JsonNode headers = request.path("headers");
+            assertThat(headers.path("webhook-id").asText()).isEqualTo(row.get("provider_id"));
+            assertThat(StandardWebhooksVerifier.verify(WebhookChannel.DEVELOPMENT_SECRET,
+                    headers.path("webhook-id").asText(), headers.path("webhook-timestamp").asText(),
+                    request.path("body").asText().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    headers.path("webhook-signature").asText())).isTrue();
+            assertThat(mapper.readTree(request.path("body").asText()).path("data").path("incidentKey").asText())
+                    .isEqualTo(key);
+        }
+        assertThat(responder().get("/api/campaigns/" + id).body().path("status").asText()).isEqualTo("COMPLETED");
+    }
 }

@@ -9,6 +9,7 @@ import org.breachline.auth.Role;
 import org.breachline.testing.Api;
 import org.breachline.testing.TestApp;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -230,6 +231,202 @@ class TwilioDispatchTest extends CampaignContractSupport {
                 .isEqualTo(400);
         JsonNode view = app().as(Role.AUDITOR).get("/api/campaigns/" + c.path("id").asText()).body();
         assertThat(progress(view, "SMS").path("delivered").asLong()).isEqualTo(1);
+    }
+
+    @AfterEach
+    void channelsRunAgain() {
+        app().jdbi().useHandle(h -> h.execute("DELETE FROM notify_channel_block"));
+    }
+
+    String incidentWithPhones(String... referenceAndPhone) {
+        String key = responder().post("/api/incidents", Map.of("title", "sms")).str("key");
+        StringBuilder csv = new StringBuilder("reference,phone,locale,jurisdiction\n");
+        for (int i = 0; i + 1 < referenceAndPhone.length; i += 2) {
+            csv.append(referenceAndPhone[i]).append(',').append(referenceAndPhone[i + 1]).append(",en-US,US-CA\n");
+        }
+        Api.Reply r = responder().send("POST", "/api/incidents/" + key + "/people", csv.toString(),
+                "Content-Type", "text/csv");
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        return key;
+    }
+
+    @Test
+    void anAuthenticationFailureStopsTheChannelInsteadOfFailingEveryNumber() {
+        for (String to : List.of("+14155550131", "+14155550132", "+14155550133")) {
+            TWILIO.stubFor(post(urlPathEqualTo(MESSAGES)).withFormParam("To", equalTo(to))
+                    .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
+                            .withBody("{\"code\": 20003, \"message\": \"Authenticate\", \"more_info\": "
+                                    + "\"https://www.twilio.com/docs/errors/20003\", \"status\": 401}")));
+        }
+        JsonNode c = launched(incidentWithPhones("T-131", "+14155550131", "T-132", "+14155550132", "T-133",
+                "+14155550133"), "BOTH", "SMS");
+        String id = c.path("id").asText();
+
+        assertThat(Outbox.dispatch(app())).contains("\"sent\":0,\"retried\":0,\"failed\":0");
+
+        TWILIO.verify(1, postRequestedFor(urlPathEqualTo(MESSAGES)).withFormParam("To",
+                com.github.tomakehurst.wiremock.client.WireMock.matching("\\+1415555013[123]")));
+        assertThat(Outbox.deliveries(app(), id)).hasSize(3).allSatisfy(row -> {
+            assertThat(row.get("status")).isEqualTo("QUEUED");
+            assertThat(((Number) row.get("attempts")).intValue()).as("no attempt burnt").isZero();
+            assertThat((String) row.get("last_error")).contains("SMS channel is stopped").contains("20003");
+        });
+        JsonNode view = app().as(Role.AUDITOR).get("/api/campaigns/" + id).body();
+        assertThat(view.path("status").asText()).isEqualTo("SENDING");
+        JsonNode sms = progress(view, "SMS");
+        assertThat(sms.path("queued").asLong()).isEqualTo(3);
+        assertThat(sms.path("eta").isNull()).isTrue();
+        assertThat(sms.path("blocked").path("reason").asText()).contains("20003").contains("authentication failed");
+        assertThat(sms.path("blocked").path("since").asText()).isEqualTo(app().clock.instant().toString());
+        JsonNode channels = app().as(Role.AUDITOR).get("/api/notify/channels").body();
+        assertThat(channels).extracting(ch -> ch.path("channel").asText()).containsExactly("EMAIL", "SMS", "WEBHOOK");
+        assertThat(channels.get(1).path("blocked").path("reason").asText()).contains("20003");
+        assertThat(channels.get(0).path("blocked").isNull()).isTrue();
+
+        app().clock.advance(Duration.ofHours(2));
+        assertThat(Outbox.dispatch(app())).as("a stopped channel is not tried again").contains("\"sent\":0");
+        TWILIO.verify(1, postRequestedFor(urlPathEqualTo(MESSAGES)).withFormParam("To",
+                com.github.tomakehurst.wiremock.client.WireMock.matching("\\+1415555013[123]")));
+
+        // The credentials are fixed; only an ADMIN may resume.
+        created("+14155550131", "SM00000000000000000000000000000131");
+        created("+14155550132", "SM00000000000000000000000000000132");
+        created("+14155550133", "SM00000000000000000000000000000133");
+        Api.Reply refused = responder().post("/api/notify/channels/SMS/resume", null);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(app().as(Role.ADMIN).post("/api/notify/channels/FAX/resume", null).code())
+                .isEqualTo("notify.channel_not_found");
+        Api.Reply resumed = app().as(Role.ADMIN).post("/api/notify/channels/SMS/resume", null);
+        assertThat(resumed.status()).as(resumed.text()).isEqualTo(200);
+        assertThat(resumed.body().path("blocked").isNull()).isTrue();
+
+        assertThat(Outbox.dispatch(app())).contains("\"sent\":3");
+        assertThat(Outbox.deliveries(app(), id)).allSatisfy(row -> {
+            assertThat(row.get("status")).isEqualTo("SENT");
+            assertThat(((Number) row.get("attempts")).intValue()).isEqualTo(1);
+        });
+        JsonNode audit = app().as(Role.AUDITOR).get("/api/audit?action=notify.channel_block").body().path("items");
+        assertThat(audit.size()).isPositive();
+        assertThat(app().as(Role.AUDITOR).get("/api/audit?action=notify.channel_resume").body().path("items").size())
+                .isPositive();
+    }
+
+    @Test
+    void aRestartLiftsTheStopSoThatAFixedConfigurationIsTriedAtOnce() {
+        TWILIO.stubFor(post(urlPathEqualTo(MESSAGES)).withFormParam("To", equalTo("+14155550134"))
+                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
+                        .withBody(error(20005, 401))));
+        JsonNode c = launched(incidentWithPhone("T-134", "+14155550134"), "BOTH", "SMS");
+        Outbox.dispatch(app());
+        assertThat(progress(app().as(Role.AUDITOR).get("/api/campaigns/" + c.path("id").asText()).body(), "SMS")
+                .path("blocked").path("reason").asText()).contains("20005").contains("not active");
+
+        new ChannelBlocks(app().jdbi(), new org.breachline.audit.HashChainedAuditLog(app().jdbi(), app().clock,
+                org.breachline.http.StrictJson.newMapper()), app().clock).start();
+
+        assertThat(app().as(Role.AUDITOR).get("/api/notify/channels").body().get(1).path("blocked").isNull()).isTrue();
+        act(responder(), c, "cancel"); // its account stays inactive in the stand-in: leave nothing due for others
+    }
+
+    @Test
+    void anAccountSuspendedAfterTwilioQueuedTheMessageStopsTheChannelAndQueuesTheMessageAgain() throws Exception {
+        created("+14155550135", "SM00000000000000000000000000000135");
+        JsonNode c = launched(incidentWithPhone("T-135", "+14155550135"), "BOTH", "SMS");
+        Outbox.dispatch(app());
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("AccountSid", ACCOUNT);
+        form.put("MessageSid", "SM00000000000000000000000000000135");
+        form.put("MessageStatus", "failed");
+        form.put("ErrorCode", "30002");
+
+        assertThat(callback(form, sign(form)).statusCode()).isEqualTo(204);
+
+        assertThat(onlyDelivery(c).get("status")).as("not the number's fault").isEqualTo("QUEUED");
+        assertThat(progress(app().as(Role.AUDITOR).get("/api/campaigns/" + c.path("id").asText()).body(), "SMS")
+                .path("blocked").path("reason").asText()).contains("30002");
+        app().clock.advance(Duration.ofMinutes(5));
+        assertThat(Outbox.dispatch(app())).contains("\"sent\":0");
+        TWILIO.verify(1, postRequestedFor(urlPathEqualTo(MESSAGES)).withFormParam("To", equalTo("+14155550135")));
+        act(responder(), c, "cancel");
+    }
+
+    Map<String, String> report(String sid, String status, String errorCode) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("AccountSid", ACCOUNT);
+        form.put("ApiVersion", "2010-04-01");
+        form.put("MessageSid", sid);
+        form.put("MessageStatus", status);
+        form.put("SmsSid", sid);
+        form.put("SmsStatus", status);
+        if (errorCode != null) {
+            form.put("ErrorCode", errorCode);
+        }
+        return form;
+    }
+
+    long kept(String sid) {
+        return app().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM sms_status_early WHERE message_sid = :s")
+                .bind("s", sid).mapTo(Long.class).one());
+    }
+
+    String matchEarlyReports() throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(app().adminUri() + "/tasks/match-early-sms-statuses"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return r.body();
+    }
+
+    @Test
+    void aDeliveryReportThatComesBeforeTheSidIsRecordedIsKeptAndAppliedOnceItIs() throws Exception {
+        String sid = "SM00000000000000000000000000000141";
+        created("+14155550141", sid);
+        JsonNode c = launched(incidentWithPhone("T-141", "+14155550141"), "BOTH", "SMS");
+        // Twilio's callback wins the race against our outcome update: no delivery carries the SID yet.
+        Map<String, String> delivered = report(sid, "delivered", null);
+        assertThat(callback(delivered, sign(delivered)).statusCode()).isEqualTo(204);
+        assertThat(onlyDelivery(c).get("provider_id")).isNull();
+        assertThat(kept(sid)).isEqualTo(1);
+        assertThat(matchEarlyReports()).as("nothing to match yet").contains("\"applied\":0");
+        assertThat(kept(sid)).isEqualTo(1);
+
+        assertThat(Outbox.dispatch(app())).contains("\"sent\":1");
+        assertThat(onlyDelivery(c).get("status")).isEqualTo("SENT");
+        assertThat(matchEarlyReports()).contains("\"applied\":1");
+
+        Map<String, Object> row = onlyDelivery(c);
+        assertThat(row.get("status")).isEqualTo("DELIVERED");
+        assertThat(row.get("delivered_at")).isNotNull();
+        assertThat(kept(sid)).isZero();
+        JsonNode view = app().as(Role.AUDITOR).get("/api/campaigns/" + c.path("id").asText()).body();
+        assertThat(progress(view, "SMS").path("delivered").asLong()).isEqualTo(1);
+        assertThat(view.path("status").asText()).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void anEarlyFailureIsAppliedTooAndUnmatchedReportsAreDroppedAfterTheirRetention() throws Exception {
+        String sid = "SM00000000000000000000000000000142";
+        created("+14155550142", sid);
+        JsonNode c = launched(incidentWithPhone("T-142", "+14155550142"), "BOTH", "SMS");
+        Map<String, String> unreachable = report(sid, "undelivered", "30003");
+        assertThat(callback(unreachable, sign(unreachable)).statusCode()).isEqualTo(204);
+        Map<String, String> stranger = report("SM0000000000000000000000000000dead", "failed", "30005");
+        assertThat(callback(stranger, sign(stranger)).statusCode()).as("not ours, or not yet").isEqualTo(204);
+        Map<String, String> sent = report(sid, "sent", null);
+        assertThat(callback(sent, sign(sent)).statusCode()).isEqualTo(204);
+        assertThat(kept(sid)).as("only reports that change a delivery are kept").isEqualTo(1);
+
+        Outbox.dispatch(app());
+        assertThat(matchEarlyReports()).contains("\"applied\":1");
+        Map<String, Object> row = onlyDelivery(c);
+        assertThat(row.get("status")).as("30003 is worth another attempt").isEqualTo("QUEUED");
+        assertThat((String) row.get("last_error")).isEqualTo("Twilio error 30003");
+
+        assertThat(kept("SM0000000000000000000000000000dead")).isEqualTo(1);
+        app().clock.advance(Duration.ofDays(7).plusMinutes(1));
+        assertThat(matchEarlyReports()).contains("\"applied\":0");
+        assertThat(kept("SM0000000000000000000000000000dead")).isZero();
+        act(responder(), c, "cancel");
     }
 
     static String sign(Map<String, String> form) throws Exception {

@@ -9,12 +9,14 @@ import java.util.UUID;
 
 /**
  * A fresh, empty database for one test application: an in-memory H2, or a new database on the PostgreSQL at
- * 127.0.0.1:5432 (override with BREACHLINE_TEST_PG_URL, _USER, _PASSWORD).
+ * 127.0.0.1:5432 (override with BREACHLINE_TEST_PG_URL, _USER, _PASSWORD; name prefix BREACHLINE_TEST_PG_PREFIX).
  */
 public record TestDatabase(String kind, String driver, String url, String user, String password) {
     static final String PG_ADMIN_URL = env("BREACHLINE_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
     static final String PG_USER = env("BREACHLINE_TEST_PG_USER", "postgres");
     static final String PG_PASSWORD = env("BREACHLINE_TEST_PG_PASSWORD", "postgres");
+    /** Prefix of the databases created, so that parallel runs on one server can tell theirs apart. */
+    static final String PG_PREFIX = env("BREACHLINE_TEST_PG_PREFIX", "breachline_test_");
 
     public static TestDatabase h2() {
         String name = "bl" + UUID.randomUUID().toString().replace("-", "");
@@ -24,7 +26,7 @@ public record TestDatabase(String kind, String driver, String url, String user, 
 
     /** Creates a new database on the local PostgreSQL; callers first check {@link #postgresReachable()}. */
     public static TestDatabase postgres() {
-        String name = "breachline_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
+        String name = PG_PREFIX + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
                 .toLowerCase(Locale.ROOT);
         try (Connection c = DriverManager.getConnection(PG_ADMIN_URL, PG_USER, PG_PASSWORD);
              Statement s = c.createStatement()) {

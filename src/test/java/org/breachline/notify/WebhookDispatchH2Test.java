@@ -1,0 +1,28 @@
+package org.breachline.notify;
+
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import org.breachline.testing.TestApp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class WebhookDispatchH2Test extends WebhookDispatchContract {
+    static final WebhookReceiver RECEIVER = startReceiver();
+    static final TestApp APP = TestApp.onH2(pointingAt(RECEIVER));
+    @RegisterExtension
+    static final DropwizardAppExtension<?> EXTENSION = APP.extension();
+
+    @AfterAll
+    static void stopReceiver() {
+        RECEIVER.close();
+    }
+
+    @Override
+    TestApp app() {
+        return APP;
+    }
+
+    @Override
+    WebhookReceiver receiver() {
+        return RECEIVER;
+    }
+}
