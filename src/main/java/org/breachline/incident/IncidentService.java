@@ -12,6 +12,7 @@ import org.breachline.auth.Actor;
 import org.breachline.db.Database;
 import org.breachline.http.ApiError;
 import org.breachline.http.ApiException;
+import org.breachline.http.JsonMergePatch;
 import org.breachline.http.JsonErrorMapper;
 import org.breachline.http.Page;
 import org.breachline.http.PageRequest;
@@ -25,7 +26,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -139,7 +139,7 @@ public class IncidentService {
                 }
             });
             ObjectNode merged = mapper.valueToTree(before.facts());
-            mergePatch(merged, patch);
+            JsonMergePatch.apply(merged, patch);
             IncidentFacts facts = readFacts(merged);
             validate(facts);
             Map<String, Object> changes = changes(before.facts(), facts);
@@ -287,23 +287,6 @@ public class IncidentService {
         if (!details.isEmpty()) {
             throw ApiException.badRequest("request.field_not_patchable", details.get(0).field() + " "
                     + details.get(0).problem() + ".", details);
-        }
-    }
-
-    /** RFC 7396: objects merge member by member, null removes, anything else replaces. */
-    static void mergePatch(ObjectNode target, JsonNode patch) {
-        Iterator<Map.Entry<String, JsonNode>> fields = patch.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> e = fields.next();
-            JsonNode value = e.getValue();
-            if (value.isNull()) {
-                // A missing member reads back as null, so removing covers both "clear a fact" and "drop a map key".
-                target.remove(e.getKey());
-            } else if (value.isObject() && target.get(e.getKey()) instanceof ObjectNode existing) {
-                mergePatch(existing, value);
-            } else {
-                target.set(e.getKey(), value);
-            }
         }
     }
 
