@@ -48,6 +48,8 @@ import org.breachline.obligation.RulesResource;
 import org.breachline.rules.EngineSettings;
 import org.breachline.rules.Rulebook;
 import org.breachline.rules.RulesEngine;
+import org.breachline.notify.CampaignFailures;
+import org.breachline.notify.CampaignFailuresResource;
 import org.breachline.notify.CampaignResource;
 import org.breachline.notify.CampaignService;
 import org.breachline.notify.ChannelBlocks;
@@ -222,6 +224,8 @@ public class BreachlineApplication extends Application<BreachlineConfiguration> 
         jersey.register(new PeopleResource(people));
         jersey.register(new IncidentCampaignsResource(campaigns));
         jersey.register(new CampaignResource(campaigns));
+        jersey.register(new CampaignFailuresResource(new CampaignFailures(jdbi, campaigns, people, incidents, audit,
+                clock)));
         jersey.register(new NoticeChannelResource(channelBlocks));
         jersey.register(new TwilioStatusResource(smsStatuses, notifyConfig.getSms().getAuthToken(),
                 notifyConfig.getPublicBaseUrl()));

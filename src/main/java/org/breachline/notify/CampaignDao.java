@@ -15,6 +15,7 @@ import java.util.UUID;
 @RegisterConstructorMapper(CampaignRow.class)
 @RegisterConstructorMapper(AudienceGroup.class)
 @RegisterConstructorMapper(StatusCount.class)
+@RegisterConstructorMapper(FailedDeliveryRow.class)
 interface CampaignDao {
     String COLUMNS = "id, incident_id, notice_kind, jurisdictions, channels, channel_choice, variables, deadline, "
             + "status, created_by, created_at, approved_by, approved_at, launched_at, finished_at, updated_at, edited_by";
@@ -98,4 +99,26 @@ interface CampaignDao {
             + "AND status = 'SENDING' AND NOT EXISTS (SELECT 1 FROM delivery d WHERE d.campaign_id = :campaign "
             + "AND d.status IN ('QUEUED', 'SENDING'))")
     int completeIfDone(@Bind("campaign") UUID campaign, @Bind("now") Instant now);
+
+    String FAILURES = " FROM delivery WHERE campaign_id = :campaign AND status IN ('FAILED', 'UNCERTAIN') "
+            + "AND (CAST(:channel AS VARCHAR(10)) IS NULL OR channel = :channel)";
+
+    @SqlQuery("SELECT id, person_id, channel, status, attempts, last_error, updated_at" + FAILURES
+            + " ORDER BY updated_at, id LIMIT :limit OFFSET :offset")
+    List<FailedDeliveryRow> failures(@Bind("campaign") UUID campaign, @Bind("channel") String channel,
+                                     @Bind("limit") int limit, @Bind("offset") int offset);
+
+    @SqlQuery("SELECT COUNT(*)" + FAILURES)
+    long countFailures(@Bind("campaign") UUID campaign, @Bind("channel") String channel);
+
+    /** Fresh attempts for the chosen failures; the claim columns are cleared so no reconciliation mistakes them. */
+    @SqlUpdate("UPDATE delivery SET status = 'QUEUED', attempts = 0, next_attempt_at = :now, claimed_by = NULL, "
+            + "claimed_at = NULL, heartbeat_at = NULL, updated_at = :now WHERE campaign_id = :campaign "
+            + "AND status IN (<statuses>) AND (CAST(:channel AS VARCHAR(10)) IS NULL OR channel = :channel)")
+    int requeue(@Bind("campaign") UUID campaign, @Bind("channel") String channel,
+                @BindList("statuses") List<String> statuses, @Bind("now") Instant now);
+
+    @SqlUpdate("UPDATE campaign SET status = 'SENDING', finished_at = NULL, updated_at = :now WHERE id = :campaign "
+            + "AND status = 'COMPLETED'")
+    int reopen(@Bind("campaign") UUID campaign, @Bind("now") Instant now);
 }

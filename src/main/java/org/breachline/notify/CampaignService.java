@@ -250,6 +250,23 @@ public class CampaignService {
         });
     }
 
+    /**
+     * Takes a COMPLETED campaign back to SENDING because some of its deliveries were queued again, in the caller's
+     * transaction; returns whether it was completed. Timeline and audit say who did it and why.
+     */
+    boolean reopenForRetry(Handle h, UUID campaignId, Actor actor, String why) {
+        if (h.attach(CampaignDao.class).reopen(campaignId, now()) == 0) {
+            return false;
+        }
+        Campaign c = find(h, campaignId.toString(), false);
+        Map<String, Object> data = Map.of("campaign", c.id().toString(), "from", "COMPLETED", "to", "SENDING",
+                "why", why);
+        incidents.appendTimeline(h, c.incidentId(), actor, TimelineKind.CAMPAIGN_STATUS_CHANGED,
+                "Campaign " + c.id() + " sending again (COMPLETED → SENDING): " + why, data);
+        audit.record(h, new AuditEvent(actor.name(), "campaign.reopen", "campaign", c.id().toString(), data));
+        return true;
+    }
+
     /** The campaign's template variables: the incident's key plus what the campaign gives. */
     Map<String, Object> templateVariables(Map<String, Object> given, Incident incident) {
         Map<String, Object> variables = new LinkedHashMap<>(given);

@@ -1,5 +1,6 @@
 package org.breachline.notify;
 
+import org.breachline.auth.Actor;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -112,15 +113,29 @@ public class SmsStatusService {
             case "delivered" -> dao.providerStatus(messageSid, "DELIVERED", null,
                     List.of("SENDING", "SENT", "UNCERTAIN"), now);
             case "undelivered", "failed" -> suspended || RETRYABLE.contains(errorCode)
-                    ? h.createUpdate("UPDATE delivery SET status = 'QUEUED', next_attempt_at = :next, "
+                    ? requeued(h, messageSid, h.createUpdate("UPDATE delivery SET status = 'QUEUED', next_attempt_at = :next, "
                             + "last_error = :error, updated_at = :now WHERE provider_id = :sid AND channel = 'SMS' "
                             + "AND status IN ('SENDING', 'SENT') AND attempts < :max")
                     .bind("next", now.plus(retryAfter)).bind("error", error).bind("now", now)
-                    .bind("sid", messageSid).bind("max", suspended ? Integer.MAX_VALUE : maxAttempts).execute()
+                    .bind("sid", messageSid).bind("max", suspended ? Integer.MAX_VALUE : maxAttempts).execute())
                     + dao.providerStatus(messageSid, "FAILED", error, List.of("SENDING", "SENT"), now)
                     : dao.providerStatus(messageSid, "FAILED", error, List.of("SENDING", "SENT", "UNCERTAIN"), now);
             default -> 0;
         };
+    }
+
+    /**
+     * A message queued again after its campaign completed would wait where no dispatcher looks: the campaign goes back
+     * to SENDING (and says so on the timeline) until it is out.
+     */
+    private int requeued(Handle h, String messageSid, int queued) {
+        if (queued > 0) {
+            for (UUID campaign : h.attach(DeliveryDao.class).campaignOf(messageSid)) {
+                campaigns.reopenForRetry(h, campaign, Actor.system("twilio-status-callback"),
+                        "an SMS Twilio reported undelivered is queued again");
+            }
+        }
+        return queued;
     }
 
     private void completeCampaignsOf(Set<String> sids) {

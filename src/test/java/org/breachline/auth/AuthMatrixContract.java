@@ -73,6 +73,8 @@ abstract class AuthMatrixContract {
             new Endpoint("POST", "/api/campaigns/{campaign}/pause", null, WRITERS),
             new Endpoint("POST", "/api/campaigns/{campaign}/resume", null, WRITERS),
             new Endpoint("POST", "/api/campaigns/{campaign}/cancel", null, EnumSet.of(Role.ADMIN, Role.RESPONDER, Role.APPROVER)),
+            new Endpoint("GET", "/api/campaigns/{campaign}/failures", null, EVERYONE),
+            new Endpoint("POST", "/api/campaigns/{campaign}/failures/retry", "{}", WRITERS),
             new Endpoint("GET", "/api/notify/channels", null, EVERYONE),
             new Endpoint("POST", "/api/notify/channels/SMS/resume", null, ADMINS),
             new Endpoint("GET", "/api/audit", null, AUDIT_READERS),

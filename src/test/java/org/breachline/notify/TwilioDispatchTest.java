@@ -342,6 +342,9 @@ class TwilioDispatchTest extends CampaignContractSupport {
         assertThat(callback(form, sign(form)).statusCode()).isEqualTo(204);
 
         assertThat(onlyDelivery(c).get("status")).as("not the number's fault").isEqualTo("QUEUED");
+        assertThat(app().as(Role.AUDITOR).get("/api/campaigns/" + c.path("id").asText()).body().path("status").asText())
+                .as("a completed campaign is sending again, or the queued message would wait where no one looks")
+                .isEqualTo("SENDING");
         assertThat(progress(app().as(Role.AUDITOR).get("/api/campaigns/" + c.path("id").asText()).body(), "SMS")
                 .path("blocked").path("reason").asText()).contains("30002");
         app().clock.advance(Duration.ofMinutes(5));

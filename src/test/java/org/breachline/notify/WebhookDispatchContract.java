@@ -123,6 +123,48 @@ abstract class WebhookDispatchContract extends CampaignContractSupport {
     }
 
     @Test
+    void listsFailuresWithTheirReasonsAndSendsThemAgainWhenAResponderRetries() {
+        receiver().script("P-3", 400);
+        String key = incidentWithPeople();
+        String id = launched(key, "EMAIL_ELSE_SMS", "EMAIL", "WEBHOOK").path("id").asText();
+        Outbox.dispatch(app());
+        assertThat(app().as(Role.AUDITOR).get("/api/campaigns/" + id).body().path("status").asText())
+                .isEqualTo("COMPLETED");
+
+        JsonNode failures = app().as(Role.AUDITOR).get("/api/campaigns/" + id + "/failures").body();
+        assertThat(failures.path("total").asLong()).isEqualTo(1);
+        JsonNode failure = failures.path("items").get(0);
+        assertThat(failure.path("personReference").asText()).isEqualTo("P-3");
+        assertThat(failure.path("channel").asText()).isEqualTo("WEBHOOK");
+        assertThat(failure.path("status").asText()).isEqualTo("FAILED");
+        assertThat(failure.path("lastError").asText()).isEqualTo("HTTP 400 from the product");
+        assertThat(failure.toString()).as("whom by reference, never by address").doesNotContain("@example.com");
+        assertThat(app().as(Role.AUDITOR).get("/api/campaigns/" + id + "/failures?channel=EMAIL").body()
+                .path("total").asLong()).isZero();
+        Api.Reply badChannel = app().as(Role.AUDITOR).get("/api/campaigns/" + id + "/failures?channel=FAX");
+        assertThat(badChannel.status()).isEqualTo(400);
+
+        Api.Reply wrongChannel = responder().post("/api/campaigns/" + id + "/failures/retry", "{\"channel\":\"SMS\"}");
+        assertThat(wrongChannel.status()).as(wrongChannel.text()).isEqualTo(400);
+        Api.Reply retried = responder().post("/api/campaigns/" + id + "/failures/retry", "{\"channel\":\"WEBHOOK\"}");
+        assertThat(retried.status()).as(retried.text()).isEqualTo(200);
+        assertThat(retried.body().path("status").asText()).as("reopened for the dispatcher").isEqualTo("SENDING");
+        assertThat(progress(retried.body(), "WEBHOOK").path("queued").asLong()).isEqualTo(1);
+
+        assertThat(Outbox.dispatch(app())).contains("\"sent\":1");
+        JsonNode done = app().as(Role.AUDITOR).get("/api/campaigns/" + id).body();
+        assertThat(done.path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(progress(done, "WEBHOOK").path("sent").asLong()).isEqualTo(4);
+        assertThat(progress(done, "WEBHOOK").path("failed").asLong()).isZero();
+        assertThat(receiver().about("P-3")).hasSize(2);
+        assertThat(timelineKinds(key)).contains("CAMPAIGN_STATUS_CHANGED");
+
+        Api.Reply again = responder().post("/api/campaigns/" + id + "/failures/retry", "{}");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.code()).isEqualTo("campaign.nothing_to_retry");
+    }
+
+    @Test
     void aNoticeInFlightAtACrashIsSentAgainUnderTheSameWebhookIdAndShownOnce() {
         String key = incidentWithPeople();
         JsonNode c = launched(key, "BOTH", "WEBHOOK");
