@@ -1,17 +1,20 @@
 package org.breachline.hooks;
 
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 @RegisterConstructorMapper(DeliveryRow.class)
-@RegisterConstructorMapper(AlertGroupRow.class)
+@RegisterRowMapper(AlertGroupRow.Mapper.class)
+@RegisterRowMapper(QueuedDelivery.Mapper.class)
 interface HookDao {
     String DELIVERY = "id, source, received_at, status, payload, payload_size, payload_sha256, alert_count, "
             + "error_code, error_message, coalesced_into, processed_at, replayed_at, replayed_by";
@@ -24,6 +27,21 @@ interface HookDao {
             + "error_code = NULL, error_message = NULL WHERE id = :id")
     void markProcessed(@Bind("id") long id, @Bind("alerts") int alerts, @Bind("at") Instant at);
 
+    /** Marks a batch of applied deliveries: {@code ids} and {@code alerts} side by side. */
+    @SqlBatch("UPDATE hook_delivery SET status = 'PROCESSED', alert_count = :alerts, processed_at = :at, "
+            + "error_code = NULL, error_message = NULL WHERE id = :id")
+    void markProcessed(@Bind("id") List<Long> ids, @Bind("alerts") List<Integer> alerts, @Bind("at") Instant at);
+
+    /** Marks queued deliveries as folded into an identical one: {@code ids} and {@code into} side by side. */
+    @SqlBatch("UPDATE hook_delivery SET status = 'COALESCED', coalesced_into = :into, processed_at = :at WHERE id = :id")
+    void markCoalesced(@Bind("id") List<Long> ids, @Bind("into") List<Long> into, @Bind("at") Instant at);
+
+    /** Marks a batch of unreadable deliveries as dead letters: the three lists side by side. */
+    @SqlBatch("UPDATE hook_delivery SET status = 'DEAD_LETTER', error_code = :code, error_message = :message, "
+            + "processed_at = :at WHERE id = :id")
+    void markDead(@Bind("id") List<Long> ids, @Bind("code") List<String> codes, @Bind("message") List<String> messages,
+                  @Bind("at") Instant at);
+
     @SqlUpdate("UPDATE hook_delivery SET replayed_at = :at, replayed_by = :by WHERE id = :id")
     void markReplayed(@Bind("id") long id, @Bind("at") Instant at, @Bind("by") String by);
 
@@ -32,16 +50,16 @@ interface HookDao {
     void markDead(@Bind("id") long id, @Bind("code") String code, @Bind("message") String message,
                   @Bind("at") Instant at);
 
-    @SqlUpdate("UPDATE hook_delivery SET status = 'COALESCED', coalesced_into = :into, processed_at = :at "
-            + "WHERE source = :source AND status = 'QUEUED' AND payload_sha256 = :sha256 AND id <> :into")
-    int coalesceQueued(@Bind("source") String source, @Bind("sha256") String sha256, @Bind("into") long into,
-                       @Bind("at") Instant at);
-
     @SqlQuery("SELECT " + DELIVERY + " FROM hook_delivery WHERE id = :id FOR UPDATE")
     Optional<DeliveryRow> lockDelivery(@Bind("id") long id);
 
-    @SqlQuery("SELECT id FROM hook_delivery WHERE status = 'QUEUED' ORDER BY id LIMIT :limit")
-    List<Long> queued(@Bind("limit") int limit);
+    /**
+     * Locks the oldest queued deliveries for the caller's transaction. Rows another instance's worker holds are
+     * skipped, so several instances share the queue without waiting on each other.
+     */
+    @SqlQuery("SELECT id, source, received_at, payload, payload_sha256 FROM hook_delivery WHERE status = 'QUEUED' "
+            + "ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED")
+    List<QueuedDelivery> claimQueued(@Bind("limit") int limit);
 
     @SqlQuery("SELECT " + DELIVERY + " FROM hook_delivery WHERE status = 'DEAD_LETTER' "
             + "AND (:source IS NULL OR source = :source) ORDER BY id DESC LIMIT :limit OFFSET :offset")
@@ -57,13 +75,10 @@ interface HookDao {
 
     @SqlQuery("SELECT " + GROUP + " FROM hook_alert_group WHERE source = :source AND fingerprint = :fingerprint "
             + "FOR UPDATE")
-    AlertGroupRow lockGroup(@Bind("source") String source, @Bind("fingerprint") String fingerprint);
+    Optional<AlertGroupRow> lockGroup(@Bind("source") String source, @Bind("fingerprint") String fingerprint);
 
-    @SqlUpdate("UPDATE hook_alert_group SET incident_id = :incidentId, opened_at = :openedAt, "
+    @SqlBatch("UPDATE hook_alert_group SET incident_id = :incidentId, opened_at = :openedAt, "
             + "last_alert_at = :lastAlertAt, resolved_at = :resolvedAt, alert_count = :alertCount "
             + "WHERE source = :source AND fingerprint = :fingerprint")
-    void updateGroup(@Bind("source") String source, @Bind("fingerprint") String fingerprint,
-                     @Bind("incidentId") UUID incidentId, @Bind("openedAt") Instant openedAt,
-                     @Bind("lastAlertAt") Instant lastAlertAt, @Bind("resolvedAt") Instant resolvedAt,
-                     @Bind("alertCount") long alertCount);
+    void updateGroups(@BindMethods List<AlertGroupRow> groups);
 }
