@@ -4,17 +4,19 @@ import org.breachline.auth.Actor;
 import org.breachline.incident.Incident;
 import org.breachline.incident.IncidentFacts;
 import org.breachline.incident.IncidentService;
-import org.breachline.incident.Stage;
 import org.breachline.incident.TimelineKind;
 import org.jdbi.v3.core.Handle;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 
 /**
  * Applies the alerts of stored deliveries to incidents, inside the caller's transaction: opens an incident for a new
@@ -26,7 +28,8 @@ import java.util.TreeMap;
  * other and a burst opens exactly one incident. All fingerprints of the deliveries are locked first, sorted by
  * (source, fingerprint), before any incident is opened (which locks the key counter and the audit chain): with one
  * lock order there is no deadlock. Within a batch each group row is read and written once, however many of its alerts
- * the batch holds; every alert still gets its own timeline entry.
+ * the batch holds; every alert still gets its own timeline entry. No incident is read: the group row holds its
+ * incident's key, and {@link ClosedIncidents} records which incidents are closed.
  */
 final class AlertIntake {
     private final IncidentService incidents;
@@ -74,6 +77,15 @@ final class AlertIntake {
             });
             e.setValue(new Group(row));
         }
+        // One read for the whole batch: which of the groups' incidents are closed (ClosedIncidents keeps the table).
+        Set<UUID> linked = new HashSet<>();
+        groups.values().forEach(g -> {
+            if (g.row.incidentId() != null) {
+                linked.add(g.row.incidentId());
+            }
+        });
+        Set<UUID> closed = linked.isEmpty() ? Set.of() : new HashSet<>(dao.closedAmong(linked));
+        groups.values().forEach(g -> g.open = g.row.incidentId() != null && !closed.contains(g.row.incidentId()));
         List<List<AlertResult>> results = new ArrayList<>(deliveries.size());
         for (Delivery d : deliveries) {
             List<AlertResult> ofDelivery = new ArrayList<>(d.alerts().size());
@@ -95,10 +107,8 @@ final class AlertIntake {
         Actor actor = Actor.system("hook:" + name);
         Instant at = d.receivedAt();
         AlertGroupRow row = group.row;
-        Incident latest = group.latest(h, incidents);
-        LatestIncident found = latest == null ? new LatestIncident.None()
-                : new LatestIncident.Found(latest.id().toString(), latest.stage() != Stage.CLOSED, row.openedAt(),
-                        row.lastAlertAt());
+        LatestIncident found = row.incidentId() == null ? new LatestIncident.None()
+                : new LatestIncident.Found(row.incidentId().toString(), group.open, row.openedAt(), row.lastAlertAt());
         DedupDecision decision = policy.decide(alert, at, d.source().dedupWindow(), found);
         // Several deliveries of one batch may come a few microseconds out of order: the last alert time never goes back.
         Instant last = row.lastAlertAt() == null || at.isAfter(row.lastAlertAt()) ? at : row.lastAlertAt();
@@ -108,22 +118,23 @@ final class AlertIntake {
             Incident created = incidents.createIn(h, facts(alert, at), actor);
             incidents.appendTimeline(h, created.id(), actor, TimelineKind.ALERT,
                     "Alert from " + name + ": " + alert.title(), data(alert, d, open.because()));
-            group.update(new AlertGroupRow(name, alert.fingerprint(), created.id(), at, at, null, alerts), created);
+            group.update(new AlertGroupRow(name, alert.fingerprint(), created.id(), created.key(), at, at, null,
+                    alerts), true);
             return new AlertResult(alert.fingerprint(), AlertResult.AlertAction.OPENED, open.because(),
                     created.key());
         }
         if (decision instanceof DedupDecision.AppendToIncident append) {
             boolean resolved = alert.status() == AlertStatus.RESOLVED;
             // A resolution is recorded on the incident but never closes it: closing is a person's decision.
-            incidents.appendTimeline(h, latest.id(), actor,
+            incidents.appendTimeline(h, row.incidentId(), actor,
                     resolved ? TimelineKind.ALERT_RESOLVED : TimelineKind.ALERT,
                     (resolved ? "Alert resolved at " : "Alert repeated from ") + name + ": " + alert.title(),
                     data(alert, d, append.because()));
-            group.update(new AlertGroupRow(name, alert.fingerprint(), row.incidentId(), row.openedAt(), last,
-                    resolved ? at : null, row.alertCount() + alerts), latest);
+            group.update(new AlertGroupRow(name, alert.fingerprint(), row.incidentId(), row.incidentKey(),
+                    row.openedAt(), last, resolved ? at : null, row.alertCount() + alerts), group.open);
             return new AlertResult(alert.fingerprint(),
                     resolved ? AlertResult.AlertAction.RESOLVED : AlertResult.AlertAction.APPENDED,
-                    append.because(), latest.key());
+                    append.because(), row.incidentKey());
         }
         // Recorded only: kept in the delivery record (payload and all), with no incident to attach it to.
         return new AlertResult(alert.fingerprint(), AlertResult.AlertAction.RECORDED,
@@ -184,29 +195,19 @@ final class AlertIntake {
         }
     }
 
-    /** One locked group row as the batch changes it, with its latest incident read at most once. */
+    /** One locked group row as the batch changes it, and whether its incident is open. */
     private static final class Group {
         private AlertGroupRow row;
-        private Incident latest;
-        private boolean latestRead;
+        private boolean open;
         private boolean changed;
 
         Group(AlertGroupRow row) {
             this.row = row;
         }
 
-        Incident latest(Handle h, IncidentService incidents) {
-            if (!latestRead) {
-                latest = row.incidentId() == null ? null : incidents.findIn(h, row.incidentId()).orElse(null);
-                latestRead = true;
-            }
-            return latest;
-        }
-
-        void update(AlertGroupRow after, Incident incident) {
+        void update(AlertGroupRow after, boolean incidentOpen) {
             row = after;
-            latest = incident;
-            latestRead = true;
+            open = incidentOpen;
             changed = true;
         }
     }

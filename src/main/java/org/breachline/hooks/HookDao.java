@@ -3,14 +3,17 @@ package org.breachline.hooks;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 @RegisterConstructorMapper(DeliveryRow.class)
 @RegisterRowMapper(AlertGroupRow.Mapper.class)
@@ -18,7 +21,7 @@ import java.util.Optional;
 interface HookDao {
     String DELIVERY = "id, source, received_at, status, payload, payload_size, payload_sha256, alert_count, "
             + "error_code, error_message, coalesced_into, processed_at, replayed_at, replayed_by";
-    String GROUP = "source, fingerprint, incident_id, opened_at, last_alert_at, resolved_at, alert_count";
+    String GROUP = "source, fingerprint, incident_id, incident_key, opened_at, last_alert_at, resolved_at, alert_count";
 
     @SqlUpdate("DELETE FROM hook_seen_id WHERE expires_at < :now")
     int forgetSeenIdsBefore(@Bind("now") Instant now);
@@ -77,8 +80,18 @@ interface HookDao {
             + "FOR UPDATE")
     Optional<AlertGroupRow> lockGroup(@Bind("source") String source, @Bind("fingerprint") String fingerprint);
 
-    @SqlBatch("UPDATE hook_alert_group SET incident_id = :incidentId, opened_at = :openedAt, "
+    @SqlBatch("UPDATE hook_alert_group SET incident_id = :incidentId, incident_key = :incidentKey, opened_at = :openedAt, "
             + "last_alert_at = :lastAlertAt, resolved_at = :resolvedAt, alert_count = :alertCount "
             + "WHERE source = :source AND fingerprint = :fingerprint")
     void updateGroups(@BindMethods List<AlertGroupRow> groups);
+
+    /** Which of these incidents are closed, as {@link ClosedIncidents} recorded it. */
+    @SqlQuery("SELECT incident_id FROM hook_closed_incident WHERE incident_id IN (<ids>)")
+    List<UUID> closedAmong(@BindList("ids") Collection<UUID> incidentIds);
+
+    @SqlUpdate("INSERT INTO hook_closed_incident (incident_id) VALUES (:id) ON CONFLICT DO NOTHING")
+    void markClosed(@Bind("id") UUID incidentId);
+
+    @SqlUpdate("DELETE FROM hook_closed_incident WHERE incident_id = :id")
+    void markReopened(@Bind("id") UUID incidentId);
 }

@@ -58,6 +58,8 @@ public class HookService {
         this.jdbi = jdbi;
         this.sources = sources;
         this.intake = new AlertIntake(incidents, settings.getMaxTimelinePayload().toBytes());
+        // Registered here, with the intake that depends on it: without it a closed incident would look open.
+        incidents.addListener(new ClosedIncidents());
         this.audit = audit;
         this.clock = clock;
         this.settings = settings;
