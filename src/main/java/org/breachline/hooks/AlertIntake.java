@@ -4,112 +4,158 @@ import org.breachline.auth.Actor;
 import org.breachline.incident.Incident;
 import org.breachline.incident.IncidentFacts;
 import org.breachline.incident.IncidentService;
-import org.breachline.incident.Stage;
 import org.breachline.incident.TimelineKind;
 import org.jdbi.v3.core.Handle;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
 
 /**
- * Applies the alerts of one stored delivery to incidents, inside the delivery's transaction: opens an incident for a
- * new fingerprint, adds repeats and resolutions to the open one, as {@link DedupPolicy} decides.
+ * Applies the alerts of stored deliveries to incidents, inside the caller's transaction: opens an incident for a new
+ * fingerprint, adds repeats and resolutions to the open one, as {@link DedupPolicy} decides. One delivery (INLINE, a
+ * replayed dead letter) or a batch of queued ones (the worker) go through the same steps.
  *
  * <p>Concurrency: each (source, fingerprint) has one row in {@code hook_alert_group}, locked with
  * {@code SELECT … FOR UPDATE} before deciding, so concurrent deliveries of one fingerprint are applied one after the
- * other and a burst opens exactly one incident. A delivery locks all its fingerprints first, in sorted order, before
- * it opens any incident (which locks the key counter and the audit chain): with one lock order there is no deadlock.
+ * other and a burst opens exactly one incident. All fingerprints of the deliveries are locked first, sorted by
+ * (source, fingerprint), before any incident is opened (which locks the key counter and the audit chain): with one
+ * lock order there is no deadlock. Within a batch each group row is read and written once, however many of its alerts
+ * the batch holds; every alert still gets its own timeline entry. No incident is read: the group row holds its
+ * incident's key, and {@link ClosedIncidents} records which incidents are closed.
  */
 final class AlertIntake {
     private final IncidentService incidents;
     private final DedupPolicy policy = new DedupPolicy();
-    private final Clock clock;
     private final long maxTimelinePayload;
 
-    AlertIntake(IncidentService incidents, Clock clock, long maxTimelinePayload) {
+    AlertIntake(IncidentService incidents, long maxTimelinePayload) {
         this.incidents = incidents;
-        this.clock = clock;
         this.maxTimelinePayload = maxTimelinePayload;
     }
 
-    List<AlertResult> apply(Handle h, AlertSource source, long deliveryId, List<Alert> alerts, int coalesced) {
-        HookDao dao = h.attach(HookDao.class);
-        String name = source.name().value();
-        Map<String, AlertGroupRow> groups = new HashMap<>();
-        for (String fingerprint : new TreeSet<>(alerts.stream().map(Alert::fingerprint).toList())) {
-            dao.ensureGroup(name, fingerprint);
-            groups.put(fingerprint, dao.lockGroup(name, fingerprint));
+    /**
+     * One stored delivery's alerts, ready to apply.
+     *
+     * @param receivedAt when we received it: the dedup window is measured in receive times, however late it is applied
+     * @param coalesced  the ids of identical deliveries of the same source folded into this one; they share its
+     *                   timeline entries, which name them
+     */
+    record Delivery(AlertSource source, long deliveryId, Instant receivedAt, List<Alert> alerts, List<Long> coalesced) {
+        Delivery {
+            Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(receivedAt, "receivedAt");
+            alerts = List.copyOf(alerts);
+            coalesced = List.copyOf(coalesced);
         }
-        Actor actor = Actor.system("hook:" + name);
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        List<AlertResult> results = new ArrayList<>();
-        for (Alert alert : alerts) {
-            AlertGroupRow group = groups.get(alert.fingerprint());
-            Incident latest = group.incidentId() == null ? null : incidents.findIn(h, group.incidentId()).orElse(null);
-            LatestIncident found = latest == null ? new LatestIncident.None()
-                    : new LatestIncident.Found(latest.id().toString(), latest.stage() != Stage.CLOSED,
-                            group.openedAt(), group.lastAlertAt());
-            DedupDecision decision = policy.decide(alert, now, source.dedupWindow(), found);
-            AlertGroupRow after;
-            AlertResult result;
-            if (decision instanceof DedupDecision.OpenNewIncident open) {
-                Incident created = incidents.createIn(h, facts(alert, now), actor);
-                incidents.appendTimeline(h, created.id(), actor, TimelineKind.ALERT,
-                        "Alert from " + name + ": " + alert.title(),
-                        data(alert, deliveryId, open.because(), coalesced));
-                after = new AlertGroupRow(name, alert.fingerprint(), created.id(), now, now, null, 1);
-                result = new AlertResult(alert.fingerprint(), AlertResult.AlertAction.OPENED, open.because(),
-                        created.key());
-            } else if (decision instanceof DedupDecision.AppendToIncident append) {
-                boolean resolved = alert.status() == AlertStatus.RESOLVED;
-                // A resolution is recorded on the incident but never closes it: closing is a person's decision.
-                incidents.appendTimeline(h, latest.id(), actor,
-                        resolved ? TimelineKind.ALERT_RESOLVED : TimelineKind.ALERT,
-                        (resolved ? "Alert resolved at " : "Alert repeated from ") + name + ": " + alert.title(),
-                        data(alert, deliveryId, append.because(), coalesced));
-                after = new AlertGroupRow(name, alert.fingerprint(), group.incidentId(), group.openedAt(), now,
-                        resolved ? now : null, group.alertCount() + 1);
-                result = new AlertResult(alert.fingerprint(),
-                        resolved ? AlertResult.AlertAction.RESOLVED : AlertResult.AlertAction.APPENDED,
-                        append.because(), latest.key());
-            } else {
-                // Recorded only: kept in the delivery record (payload and all), with no incident to attach it to.
-                after = group;
-                result = new AlertResult(alert.fingerprint(), AlertResult.AlertAction.RECORDED,
-                        ((DedupDecision.RecordOnly) decision).because(), null);
+    }
+
+    /** Applies the deliveries in the order given; answers what each alert of each delivery did, in the same order. */
+    List<List<AlertResult>> apply(Handle h, List<Delivery> deliveries) {
+        HookDao dao = h.attach(HookDao.class);
+        TreeMap<GroupKey, Group> groups = new TreeMap<>();
+        for (Delivery d : deliveries) {
+            for (Alert alert : d.alerts()) {
+                groups.putIfAbsent(new GroupKey(d.source().name().value(), alert.fingerprint()), null);
             }
-            if (after != group) {
-                dao.updateGroup(name, alert.fingerprint(), after.incidentId(), after.openedAt(), after.lastAlertAt(),
-                        after.resolvedAt(), after.alertCount());
-                groups.put(alert.fingerprint(), after);
+        }
+        for (Map.Entry<GroupKey, Group> e : groups.entrySet()) {
+            String source = e.getKey().source();
+            String fingerprint = e.getKey().fingerprint();
+            // A fingerprint seen before needs one statement; a new one is inserted first (a concurrent insert of the
+            // same key waits for the other transaction and then inserts nothing) and then locked like the others.
+            AlertGroupRow row = dao.lockGroup(source, fingerprint).orElseGet(() -> {
+                dao.ensureGroup(source, fingerprint);
+                return dao.lockGroup(source, fingerprint).orElseThrow();
+            });
+            e.setValue(new Group(row));
+        }
+        // One read for the whole batch: which of the groups' incidents are closed (ClosedIncidents keeps the table).
+        Set<UUID> linked = new HashSet<>();
+        groups.values().forEach(g -> {
+            if (g.row.incidentId() != null) {
+                linked.add(g.row.incidentId());
             }
-            results.add(result);
+        });
+        Set<UUID> closed = linked.isEmpty() ? Set.of() : new HashSet<>(dao.closedAmong(linked));
+        groups.values().forEach(g -> g.open = g.row.incidentId() != null && !closed.contains(g.row.incidentId()));
+        List<List<AlertResult>> results = new ArrayList<>(deliveries.size());
+        for (Delivery d : deliveries) {
+            List<AlertResult> ofDelivery = new ArrayList<>(d.alerts().size());
+            for (Alert alert : d.alerts()) {
+                ofDelivery.add(applyOne(h, d, alert, groups.get(new GroupKey(d.source().name().value(),
+                        alert.fingerprint()))));
+            }
+            results.add(ofDelivery);
+        }
+        List<AlertGroupRow> changed = groups.values().stream().filter(g -> g.changed).map(g -> g.row).toList();
+        if (!changed.isEmpty()) {
+            dao.updateGroups(changed);
         }
         return results;
     }
 
-    private static IncidentFacts facts(Alert alert, Instant now) {
-        return new IncidentFacts(cut(alert.title(), 200), alert.description() == null ? null
-                : cut(alert.description(), 20000), org.breachline.incident.Severity.valueOf(alert.severity().name()),
-                alert.startsAt() != null && !alert.startsAt().isAfter(now) ? alert.startsAt() : null, now, null, null,
-                null, null, null, null, null, null, null, null, null, null, null);
+    private AlertResult applyOne(Handle h, Delivery d, Alert alert, Group group) {
+        String name = d.source().name().value();
+        Actor actor = Actor.system("hook:" + name);
+        Instant at = d.receivedAt();
+        AlertGroupRow row = group.row;
+        LatestIncident found = row.incidentId() == null ? new LatestIncident.None()
+                : new LatestIncident.Found(row.incidentId().toString(), group.open, row.openedAt(), row.lastAlertAt());
+        DedupDecision decision = policy.decide(alert, at, d.source().dedupWindow(), found);
+        // Several deliveries of one batch may come a few microseconds out of order: the last alert time never goes back.
+        Instant last = row.lastAlertAt() == null || at.isAfter(row.lastAlertAt()) ? at : row.lastAlertAt();
+        // The group counts the alerts of its current incident, coalesced deliveries included.
+        long alerts = 1 + d.coalesced().size();
+        if (decision instanceof DedupDecision.OpenNewIncident open) {
+            Incident created = incidents.createIn(h, facts(alert, at), actor);
+            incidents.appendTimeline(h, created.id(), actor, TimelineKind.ALERT,
+                    "Alert from " + name + ": " + alert.title(), data(alert, d, open.because()));
+            group.update(new AlertGroupRow(name, alert.fingerprint(), created.id(), created.key(), at, at, null,
+                    alerts), true);
+            return new AlertResult(alert.fingerprint(), AlertResult.AlertAction.OPENED, open.because(),
+                    created.key());
+        }
+        if (decision instanceof DedupDecision.AppendToIncident append) {
+            boolean resolved = alert.status() == AlertStatus.RESOLVED;
+            // A resolution is recorded on the incident but never closes it: closing is a person's decision.
+            incidents.appendTimeline(h, row.incidentId(), actor,
+                    resolved ? TimelineKind.ALERT_RESOLVED : TimelineKind.ALERT,
+                    (resolved ? "Alert resolved at " : "Alert repeated from ") + name + ": " + alert.title(),
+                    data(alert, d, append.because()));
+            group.update(new AlertGroupRow(name, alert.fingerprint(), row.incidentId(), row.incidentKey(),
+                    row.openedAt(), last, resolved ? at : null, row.alertCount() + alerts), group.open);
+            return new AlertResult(alert.fingerprint(),
+                    resolved ? AlertResult.AlertAction.RESOLVED : AlertResult.AlertAction.APPENDED,
+                    append.because(), row.incidentKey());
+        }
+        // Recorded only: kept in the delivery record (payload and all), with no incident to attach it to.
+        return new AlertResult(alert.fingerprint(), AlertResult.AlertAction.RECORDED,
+                ((DedupDecision.RecordOnly) decision).because(), null);
     }
 
-    private Map<String, Object> data(Alert alert, long deliveryId, DedupDecision.Because because, int coalesced) {
+    private static IncidentFacts facts(Alert alert, Instant receivedAt) {
+        return new IncidentFacts(cut(alert.title(), 200), alert.description() == null ? null
+                : cut(alert.description(), 20000), org.breachline.incident.Severity.valueOf(alert.severity().name()),
+                alert.startsAt() != null && !alert.startsAt().isAfter(receivedAt) ? alert.startsAt() : null,
+                receivedAt, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    private Map<String, Object> data(Alert alert, Delivery d, DedupDecision.Because because) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("source", alert.source());
         data.put("fingerprint", alert.fingerprint());
         data.put("status", alert.status());
         data.put("severity", alert.severity());
         data.put("because", because);
-        data.put("deliveryId", deliveryId);
+        data.put("deliveryId", d.deliveryId());
         data.put("labels", alert.labels());
         if (alert.link() != null) {
             data.put("link", alert.link());
@@ -120,8 +166,10 @@ final class AlertIntake {
         if (alert.endsAt() != null) {
             data.put("endsAt", alert.endsAt().toString());
         }
-        if (coalesced > 0) {
-            data.put("coalesced", coalesced);
+        if (!d.coalesced().isEmpty()) {
+            // Identical deliveries: one entry stands for all of them, and says which they were.
+            data.put("coalesced", d.coalesced().size());
+            data.put("coalescedDeliveries", d.coalesced());
         }
         // The payload as the sender wrote it (a JSON string of its text, not re-serialized JSON). Beyond the limit
         // it stays only in the delivery record, so that one huge alert cannot bloat every timeline read.
@@ -129,12 +177,38 @@ final class AlertIntake {
             data.put("payload", alert.payload().text());
         } else {
             data.put("payloadOmitted", "larger than " + maxTimelinePayload + " bytes; kept with delivery "
-                    + deliveryId);
+                    + d.deliveryId());
         }
         return data;
     }
 
     private static String cut(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    /** The lock order of alert groups: by source, then fingerprint. */
+    private record GroupKey(String source, String fingerprint) implements Comparable<GroupKey> {
+        @Override
+        public int compareTo(GroupKey other) {
+            int bySource = source.compareTo(other.source);
+            return bySource != 0 ? bySource : fingerprint.compareTo(other.fingerprint);
+        }
+    }
+
+    /** One locked group row as the batch changes it, and whether its incident is open. */
+    private static final class Group {
+        private AlertGroupRow row;
+        private boolean open;
+        private boolean changed;
+
+        Group(AlertGroupRow row) {
+            this.row = row;
+        }
+
+        void update(AlertGroupRow after, boolean incidentOpen) {
+            row = after;
+            open = incidentOpen;
+            changed = true;
+        }
     }
 }

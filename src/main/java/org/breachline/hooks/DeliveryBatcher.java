@@ -66,14 +66,7 @@ final class DeliveryBatcher {
             }
             queue.drainTo(batch, MAX_BATCH - 1);
             try {
-                List<HookOutcome> outcomes = jdbi.inTransaction(h -> {
-                    DeliveryIntakeDao dao = h.attach(DeliveryIntakeDao.class);
-                    List<HookOutcome> stored = new ArrayList<>(batch.size());
-                    for (Pending p : batch) {
-                        stored.add(store(dao, p));
-                    }
-                    return stored;
-                });
+                List<HookOutcome> outcomes = jdbi.inTransaction(h -> storeAll(h.attach(DeliveryIntakeDao.class), batch));
                 for (int i = 0; i < batch.size(); i++) {
                     batch.get(i).stored().complete(outcomes.get(i));
                 }
@@ -85,14 +78,71 @@ final class DeliveryBatcher {
         }
     }
 
-    private static HookOutcome store(DeliveryIntakeDao dao, Pending p) {
-        for (SeenId seen : p.seenIds()) {
-            if (seen.id().length() > 200 || dao.recordSeenId(p.source(), seen.id(), seen.expiresAt()) == 0) {
-                return new HookOutcome.Duplicate();
+    /**
+     * Records the batch's message ids, then stores the deliveries whose ids were all new: two batched statements,
+     * whatever the batch's size. A replayed id (already stored, or earlier in the same batch) inserts nothing and makes
+     * its delivery a duplicate.
+     */
+    private static List<HookOutcome> storeAll(DeliveryIntakeDao dao, List<Pending> batch) {
+        boolean[] duplicate = new boolean[batch.size()];
+        List<String> idSources = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        List<Instant> expiries = new ArrayList<>();
+        List<Integer> owners = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            for (SeenId seen : batch.get(i).seenIds()) {
+                // Longer ids cannot be stored; they are refused as replays rather than truncated into collisions.
+                if (seen.id().length() > 200) {
+                    duplicate[i] = true;
+                } else {
+                    idSources.add(batch.get(i).source());
+                    ids.add(seen.id());
+                    expiries.add(seen.expiresAt());
+                    owners.add(i);
+                }
             }
         }
-        return new HookOutcome.Queued(dao.insertDelivery(p.source(), p.receivedAt(), DeliveryStatus.QUEUED.name(),
-                p.body(), p.body().length, p.sha256(), null, null));
+        if (!ids.isEmpty()) {
+            int[] inserted = dao.recordSeenIds(idSources, ids, expiries);
+            for (int k = 0; k < inserted.length; k++) {
+                if (inserted[k] < 0) {
+                    // A driver may batch without per-row counts (PostgreSQL with reWriteBatchedInserts=true); then a
+                    // replay could not be told from a first delivery, so refuse to store anything.
+                    throw new IllegalStateException("the JDBC driver reported no row count for a batched insert; "
+                            + "replay protection needs one (remove reWriteBatchedInserts from the database URL)");
+                }
+                if (inserted[k] == 0) {
+                    duplicate[owners.get(k)] = true;
+                }
+            }
+        }
+        List<String> sources = new ArrayList<>();
+        List<Instant> receivedAt = new ArrayList<>();
+        List<byte[]> payloads = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+        List<String> hashes = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            if (!duplicate[i]) {
+                Pending p = batch.get(i);
+                sources.add(p.source());
+                receivedAt.add(p.receivedAt());
+                payloads.add(p.body());
+                sizes.add(p.body().length);
+                hashes.add(p.sha256());
+            }
+        }
+        long[] deliveryIds = sources.isEmpty() ? new long[0]
+                : dao.insertQueued(sources, receivedAt, payloads, sizes, hashes);
+        if (deliveryIds.length != sources.size()) {
+            throw new IllegalStateException("the database returned " + deliveryIds.length + " ids for "
+                    + sources.size() + " stored deliveries");
+        }
+        List<HookOutcome> outcomes = new ArrayList<>(batch.size());
+        int next = 0;
+        for (int i = 0; i < batch.size(); i++) {
+            outcomes.add(duplicate[i] ? new HookOutcome.Duplicate() : new HookOutcome.Queued(deliveryIds[next++]));
+        }
+        return outcomes;
     }
 
     /** Collects the ids an authenticator asks about, to record them with the delivery instead of at once. */

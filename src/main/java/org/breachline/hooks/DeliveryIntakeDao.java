@@ -2,9 +2,11 @@ package org.breachline.hooks;
 
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 import java.time.Instant;
+import java.util.List;
 
 // The few statements every delivery runs, apart from HookDao: JDBI builds a SqlObject's handlers on every attach to a
 // new handle, and profiling showed that cost, which grows with the number of methods, dominating a deferred delivery.
@@ -15,6 +17,12 @@ interface DeliveryIntakeDao {
             + "ON CONFLICT DO NOTHING")
     int recordSeenId(@Bind("source") String source, @Bind("id") String id, @Bind("expiresAt") Instant expiresAt);
 
+    /** {@link #recordSeenId} for many ids in one round trip: the lists side by side, one count per id. */
+    @SqlBatch("INSERT INTO hook_seen_id (source, message_id, expires_at) VALUES (:source, :id, :expiresAt) "
+            + "ON CONFLICT DO NOTHING")
+    int[] recordSeenIds(@Bind("source") List<String> sources, @Bind("id") List<String> ids,
+                        @Bind("expiresAt") List<Instant> expiresAt);
+
     @SqlUpdate("INSERT INTO hook_delivery (source, received_at, status, payload, payload_size, payload_sha256, "
             + "error_code, error_message) VALUES (:source, :at, :status, :payload, :size, :sha256, :errorCode, "
             + ":errorMessage)")
@@ -22,4 +30,12 @@ interface DeliveryIntakeDao {
     long insertDelivery(@Bind("source") String source, @Bind("at") Instant at, @Bind("status") String status,
                         @Bind("payload") byte[] payload, @Bind("size") int size, @Bind("sha256") String sha256,
                         @Bind("errorCode") String errorCode, @Bind("errorMessage") String errorMessage);
+
+    /** Queued deliveries in one round trip: the lists side by side; answers their ids in the same order. */
+    @SqlBatch("INSERT INTO hook_delivery (source, received_at, status, payload, payload_size, payload_sha256) "
+            + "VALUES (:source, :at, 'QUEUED', :payload, :size, :sha256)")
+    @GetGeneratedKeys("id")
+    long[] insertQueued(@Bind("source") List<String> sources, @Bind("at") List<Instant> at,
+                        @Bind("payload") List<byte[]> payloads, @Bind("size") List<Integer> sizes,
+                        @Bind("sha256") List<String> sha256);
 }

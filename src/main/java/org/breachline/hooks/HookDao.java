@@ -1,21 +1,27 @@
 package org.breachline.hooks;
 
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 @RegisterConstructorMapper(DeliveryRow.class)
-@RegisterConstructorMapper(AlertGroupRow.class)
+@RegisterRowMapper(AlertGroupRow.Mapper.class)
+@RegisterRowMapper(QueuedDelivery.Mapper.class)
 interface HookDao {
     String DELIVERY = "id, source, received_at, status, payload, payload_size, payload_sha256, alert_count, "
             + "error_code, error_message, coalesced_into, processed_at, replayed_at, replayed_by";
-    String GROUP = "source, fingerprint, incident_id, opened_at, last_alert_at, resolved_at, alert_count";
+    String GROUP = "source, fingerprint, incident_id, incident_key, opened_at, last_alert_at, resolved_at, alert_count";
 
     @SqlUpdate("DELETE FROM hook_seen_id WHERE expires_at < :now")
     int forgetSeenIdsBefore(@Bind("now") Instant now);
@@ -23,6 +29,21 @@ interface HookDao {
     @SqlUpdate("UPDATE hook_delivery SET status = 'PROCESSED', alert_count = :alerts, processed_at = :at, "
             + "error_code = NULL, error_message = NULL WHERE id = :id")
     void markProcessed(@Bind("id") long id, @Bind("alerts") int alerts, @Bind("at") Instant at);
+
+    /** Marks a batch of applied deliveries: {@code ids} and {@code alerts} side by side. */
+    @SqlBatch("UPDATE hook_delivery SET status = 'PROCESSED', alert_count = :alerts, processed_at = :at, "
+            + "error_code = NULL, error_message = NULL WHERE id = :id")
+    void markProcessed(@Bind("id") List<Long> ids, @Bind("alerts") List<Integer> alerts, @Bind("at") Instant at);
+
+    /** Marks queued deliveries as folded into an identical one: {@code ids} and {@code into} side by side. */
+    @SqlBatch("UPDATE hook_delivery SET status = 'COALESCED', coalesced_into = :into, processed_at = :at WHERE id = :id")
+    void markCoalesced(@Bind("id") List<Long> ids, @Bind("into") List<Long> into, @Bind("at") Instant at);
+
+    /** Marks a batch of unreadable deliveries as dead letters: the three lists side by side. */
+    @SqlBatch("UPDATE hook_delivery SET status = 'DEAD_LETTER', error_code = :code, error_message = :message, "
+            + "processed_at = :at WHERE id = :id")
+    void markDead(@Bind("id") List<Long> ids, @Bind("code") List<String> codes, @Bind("message") List<String> messages,
+                  @Bind("at") Instant at);
 
     @SqlUpdate("UPDATE hook_delivery SET replayed_at = :at, replayed_by = :by WHERE id = :id")
     void markReplayed(@Bind("id") long id, @Bind("at") Instant at, @Bind("by") String by);
@@ -32,16 +53,16 @@ interface HookDao {
     void markDead(@Bind("id") long id, @Bind("code") String code, @Bind("message") String message,
                   @Bind("at") Instant at);
 
-    @SqlUpdate("UPDATE hook_delivery SET status = 'COALESCED', coalesced_into = :into, processed_at = :at "
-            + "WHERE source = :source AND status = 'QUEUED' AND payload_sha256 = :sha256 AND id <> :into")
-    int coalesceQueued(@Bind("source") String source, @Bind("sha256") String sha256, @Bind("into") long into,
-                       @Bind("at") Instant at);
-
     @SqlQuery("SELECT " + DELIVERY + " FROM hook_delivery WHERE id = :id FOR UPDATE")
     Optional<DeliveryRow> lockDelivery(@Bind("id") long id);
 
-    @SqlQuery("SELECT id FROM hook_delivery WHERE status = 'QUEUED' ORDER BY id LIMIT :limit")
-    List<Long> queued(@Bind("limit") int limit);
+    /**
+     * Locks the oldest queued deliveries for the caller's transaction. Rows another instance's worker holds are
+     * skipped, so several instances share the queue without waiting on each other.
+     */
+    @SqlQuery("SELECT id, source, received_at, payload, payload_sha256 FROM hook_delivery WHERE status = 'QUEUED' "
+            + "ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED")
+    List<QueuedDelivery> claimQueued(@Bind("limit") int limit);
 
     @SqlQuery("SELECT " + DELIVERY + " FROM hook_delivery WHERE status = 'DEAD_LETTER' "
             + "AND (:source IS NULL OR source = :source) ORDER BY id DESC LIMIT :limit OFFSET :offset")
@@ -57,13 +78,20 @@ interface HookDao {
 
     @SqlQuery("SELECT " + GROUP + " FROM hook_alert_group WHERE source = :source AND fingerprint = :fingerprint "
             + "FOR UPDATE")
-    AlertGroupRow lockGroup(@Bind("source") String source, @Bind("fingerprint") String fingerprint);
+    Optional<AlertGroupRow> lockGroup(@Bind("source") String source, @Bind("fingerprint") String fingerprint);
 
-    @SqlUpdate("UPDATE hook_alert_group SET incident_id = :incidentId, opened_at = :openedAt, "
+    @SqlBatch("UPDATE hook_alert_group SET incident_id = :incidentId, incident_key = :incidentKey, opened_at = :openedAt, "
             + "last_alert_at = :lastAlertAt, resolved_at = :resolvedAt, alert_count = :alertCount "
             + "WHERE source = :source AND fingerprint = :fingerprint")
-    void updateGroup(@Bind("source") String source, @Bind("fingerprint") String fingerprint,
-                     @Bind("incidentId") UUID incidentId, @Bind("openedAt") Instant openedAt,
-                     @Bind("lastAlertAt") Instant lastAlertAt, @Bind("resolvedAt") Instant resolvedAt,
-                     @Bind("alertCount") long alertCount);
+    void updateGroups(@BindMethods List<AlertGroupRow> groups);
+
+    /** Which of these incidents are closed, as {@link ClosedIncidents} recorded it. */
+    @SqlQuery("SELECT incident_id FROM hook_closed_incident WHERE incident_id IN (<ids>)")
+    List<UUID> closedAmong(@BindList("ids") Collection<UUID> incidentIds);
+
+    @SqlUpdate("INSERT INTO hook_closed_incident (incident_id) VALUES (:id) ON CONFLICT DO NOTHING")
+    void markClosed(@Bind("id") UUID incidentId);
+
+    @SqlUpdate("DELETE FROM hook_closed_incident WHERE incident_id = :id")
+    void markReopened(@Bind("id") UUID incidentId);
 }

@@ -20,6 +20,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +57,9 @@ public class HookService {
                        HooksSettings settings, MetricRegistry metrics) {
         this.jdbi = jdbi;
         this.sources = sources;
-        this.intake = new AlertIntake(incidents, clock, settings.getMaxTimelinePayload().toBytes());
+        this.intake = new AlertIntake(incidents, settings.getMaxTimelinePayload().toBytes());
+        // Registered here, with the intake that depends on it: without it a closed incident would look open.
+        incidents.addListener(new ClosedIncidents());
         this.audit = audit;
         this.clock = clock;
         this.settings = settings;
@@ -184,10 +188,10 @@ public class HookService {
         }
         long id = dao.insertDelivery(name, now, DeliveryStatus.PROCESSED.name(), body, body.length, sha256, null,
                 null);
-        return apply(h, source, id, body, 0);
+        return apply(h, source, id, now, body);
     }
 
-    private HookOutcome apply(Handle h, AlertSource source, long deliveryId, byte[] body, int coalesced) {
+    private HookOutcome apply(Handle h, AlertSource source, long deliveryId, Instant receivedAt, byte[] body) {
         HookDao dao = h.attach(HookDao.class);
         List<Alert> alerts;
         try {
@@ -196,40 +200,61 @@ public class HookService {
             dao.markDead(deliveryId, e.code(), cut(e.getMessage()), now());
             return new HookOutcome.DeadLettered(deliveryId, e);
         }
-        List<AlertResult> results = intake.apply(h, source, deliveryId, alerts, coalesced);
+        List<AlertResult> results = intake.apply(h, List.of(new AlertIntake.Delivery(source, deliveryId, receivedAt,
+                alerts, List.of()))).get(0);
         dao.markProcessed(deliveryId, alerts.size(), now());
         return new HookOutcome.Processed(deliveryId, results);
     }
 
     /**
-     * Applies up to {@code limit} queued deliveries, oldest first, each in its own transaction; identical queued
-     * deliveries of the same source are coalesced into the first. Safe to run on several instances at once: a
-     * delivery is locked and its status checked before it is applied. Answers how many were applied.
+     * Applies up to {@code limit} queued deliveries, oldest first, in one transaction: each alert group they touch is
+     * locked, read and written once, and identical deliveries of one source (same payload bytes) are coalesced into
+     * the first, whose timeline entries name the others. Safe to run on several instances at once: the deliveries are
+     * claimed with {@code FOR UPDATE SKIP LOCKED}. Answers how many deliveries it took off the queue.
      */
     public int applyQueued(int limit) {
-        List<Long> ids = jdbi.withHandle(h -> h.attach(HookDao.class).queued(limit));
-        int applied = 0;
-        for (long id : ids) {
-            applied += jdbi.inTransaction(h -> {
-                HookDao dao = h.attach(HookDao.class);
-                Optional<DeliveryRow> row = dao.lockDelivery(id).filter(r ->
-                        r.status().equals(DeliveryStatus.QUEUED.name()));
-                if (row.isEmpty()) {
-                    return 0;
+        return retryingLockWaits(() -> jdbi.inTransaction(h -> {
+            HookDao dao = h.attach(HookDao.class);
+            List<QueuedDelivery> claimed = dao.claimQueued(limit);
+            if (claimed.isEmpty()) {
+                return 0;
+            }
+            Instant now = now();
+            QueuedBatch batch = QueuedBatch.plan(claimed, name -> sources.find(h, name));
+            List<AlertIntake.Delivery> deliveries = batch.apply();
+            List<Long> processed = new ArrayList<>();
+            List<Integer> alertCounts = new ArrayList<>();
+            List<Long> folded = new ArrayList<>();
+            List<Long> foldedInto = new ArrayList<>();
+            for (AlertIntake.Delivery d : deliveries) {
+                processed.add(d.deliveryId());
+                alertCounts.add(d.alerts().size());
+                for (long other : d.coalesced()) {
+                    folded.add(other);
+                    foldedInto.add(d.deliveryId());
                 }
-                Optional<AlertSource> source = sources.find(h, row.get().source());
-                if (source.isEmpty()) {
-                    dao.markDead(id, "hook.source_unknown", "The alert source no longer exists.", now());
-                    return 0;
-                }
-                int coalesced = dao.coalesceQueued(row.get().source(), row.get().payloadSha256(), id, now());
-                apply(h, source.get(), id, row.get().payload(), coalesced);
-                metrics.meter(MetricRegistry.name("hooks", row.get().source(), "applied-from-queue"))
-                        .mark(1 + coalesced);
-                return 1;
-            });
-        }
-        return applied;
+            }
+            intake.apply(h, deliveries);
+            if (!processed.isEmpty()) {
+                dao.markProcessed(processed, alertCounts, now);
+            }
+            if (!folded.isEmpty()) {
+                dao.markCoalesced(folded, foldedInto, now);
+            }
+            if (!batch.deadLetters().isEmpty()) {
+                dao.markDead(batch.deadLetters().stream().map(QueuedBatch.DeadLetter::deliveryId).toList(),
+                        batch.deadLetters().stream().map(QueuedBatch.DeadLetter::code).toList(),
+                        batch.deadLetters().stream().map(QueuedBatch.DeadLetter::message).toList(), now);
+            }
+            Map<String, Integer> appliedPerSource = new HashMap<>();
+            for (AlertIntake.Delivery d : deliveries) {
+                appliedPerSource.merge(d.source().name().value(), 1 + d.coalesced().size(), Integer::sum);
+            }
+            // Counted once committed, like the "queued" meter: the pair tells how far the worker is behind.
+            h.afterCommit(() -> appliedPerSource.forEach((source, n) ->
+                    metrics.meter(MetricRegistry.name("hooks", source, "applied-from-queue")).mark(n)));
+            return claimed.size();
+        }));
     }
 
     /** Drops replay-protection ids whose timestamps the freshness check refuses anyway. */
@@ -258,7 +283,7 @@ public class HookService {
             AlertSource source = sources.find(h, row.source()).filter(AlertSource::active).orElseThrow(() ->
                     ApiException.conflict("alert_source.revoked", "The alert source '" + row.source()
                             + "' no longer accepts deliveries.", List.of()));
-            HookOutcome applied = apply(h, source, deliveryId, row.payload(), 0);
+            HookOutcome applied = apply(h, source, deliveryId, row.receivedAt(), row.payload());
             if (applied instanceof HookOutcome.DeadLettered dead) {
                 // Thrown to roll back: the dead letter stays as it was.
                 throw malformed(dead);
@@ -319,7 +344,7 @@ public class HookService {
         return "dead-letters";
     }
 
-    private static String cut(String text) {
+    static String cut(String text) {
         return text.length() <= 500 ? text : text.substring(0, 499) + "…";
     }
 

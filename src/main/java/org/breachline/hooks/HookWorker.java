@@ -18,6 +18,9 @@ import org.breachline.lifecycle.GracefulShutdown;
  */
 public final class HookWorker implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(HookWorker.class);
+    // Deliveries applied per transaction: enough that a burst costs few commits and one group update per fingerprint,
+    // few enough that a transaction stays short.
+    static final int APPLY_BATCH = 250;
 
     private final HookService hooks;
     private final Optional<OutboundDispatcher> outbound;
@@ -63,7 +66,7 @@ public final class HookWorker implements Managed {
     /** One round of everything that is due; a failure is logged and retried next round. */
     public void runOnce() {
         try {
-            while (hooks.applyQueued(100) > 0) {
+            while (hooks.applyQueued(APPLY_BATCH) > 0) {
                 // Drain the queue before anything else: these are alerts waiting to become incidents.
             }
             outbound.ifPresent(OutboundDispatcher::dispatchDue);

@@ -1,15 +1,26 @@
 package org.breachline.hooks;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.ConfigOverride;
+import org.breachline.auth.Role;
 import org.breachline.testing.Api;
 import org.breachline.testing.TestApp;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.breachline.hooks.HookTestSupport.AM_TOKEN;
 import static org.breachline.hooks.HookTestSupport.alertmanager;
+import static org.breachline.hooks.HookTestSupport.generic;
 import static org.breachline.hooks.HookTestSupport.unique;
 
 /** hooks.processing: DEFERRED — stored and answered at once, applied by the worker. Run per database. */
@@ -52,5 +63,117 @@ abstract class DeferredProcessingContract {
         assertThat(hooks().bearer("am", "wrong", alertmanager(unique("fp"), unique("t"), "firing")).status())
                 .isEqualTo(401);
         assertThat(hooks().count("SELECT COUNT(*) FROM hook_delivery WHERE status = 'QUEUED'")).isZero();
+    }
+
+    @Test
+    void aBurstOfAThousandIdenticalAlertsOpensOneIncidentWhoseTimelineAccountsForEveryDelivery() throws Exception {
+        String fp = unique("burst");
+        String title = unique("Burst");
+        String body = alertmanager(fp, title, "firing");
+        List<Api.Reply> replies = concurrently(1000, i -> hooks().bearer("am", AM_TOKEN, body));
+        assertThat(replies).allSatisfy(r -> {
+            assertThat(r.status()).as(r.text()).isEqualTo(202);
+            assertThat(r.str("status")).isEqualTo("queued");
+        });
+        awaitNoQueued();
+        assertThat(hooks().incidentsTitled(title)).isEqualTo(1);
+        assertThat(hooks().count("SELECT alert_count FROM hook_alert_group WHERE fingerprint = ?", fp)).isEqualTo(1000);
+
+        Set<Long> delivered = new HashSet<>();
+        replies.forEach(r -> delivered.add(r.body().path("deliveryId").asLong()));
+        assertThat(delivered).hasSize(1000);
+        // Identical deliveries the worker found together share one timeline entry, which names them all.
+        Set<Long> onTimeline = new HashSet<>();
+        for (JsonNode e : alertEntries(title)) {
+            assertThat(e.path("data").path("payload").asText()).isEqualTo(body);
+            onTimeline.add(e.path("data").path("deliveryId").asLong());
+            e.path("data").path("coalescedDeliveries").forEach(id -> onTimeline.add(id.asLong()));
+            assertThat(e.path("data").path("coalesced").asInt()).isEqualTo(e.path("data").path("coalescedDeliveries").size());
+        }
+        assertThat(onTimeline).isEqualTo(delivered);
+        assertThat(hooks().count("SELECT COUNT(*) FROM hook_delivery d WHERE d.payload_sha256 = ? AND NOT (d.status = "
+                + "'PROCESSED' OR (d.status = 'COALESCED' AND EXISTS (SELECT 1 FROM hook_delivery p WHERE p.id = "
+                + "d.coalesced_into AND p.status = 'PROCESSED')))", HookService.sha256(body.getBytes()))).isZero();
+    }
+
+    @Test
+    void differentAlertsOfOneFingerprintEachGetTheirOwnTimelineEntryOnOneIncident() throws Exception {
+        String fp = unique("fp");
+        String title = unique("Distinct");
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            bodies.add("{\"title\":\"" + title + "\",\"fingerprint\":\"" + fp + "\",\"severity\":\"HIGH\","
+                    + "\"labels\":{\"n\":\"" + i + "\"}}");
+        }
+        List<Api.Reply> replies = concurrently(bodies.size(), i -> hooks().bearer("limited", HookTestSupport.LIMITED_TOKEN, bodies.get(i)));
+        assertThat(replies).allSatisfy(r -> assertThat(r.status()).as(r.text()).isEqualTo(202));
+        awaitNoQueued();
+        assertThat(hooks().incidentsTitled(title)).isEqualTo(1);
+        List<JsonNode> entries = alertEntries(title);
+        assertThat(entries).hasSize(bodies.size());
+        assertThat(entries).extracting(e -> e.path("data").path("payload").asText())
+                .containsExactlyInAnyOrderElementsOf(bodies);
+        assertThat(entries).allSatisfy(e -> assertThat(e.path("data").has("coalesced")).isFalse());
+    }
+
+    @Test
+    void aSignedMessageSentManyTimesAtOnceIsStoredOnceAndTheRestAreDuplicates() throws Exception {
+        String body = generic(unique("Replay"), unique("edr"));
+        String[] headers = hooks().signedHeaders(unique("msg"), body);
+        long before = hooks().deliveries("edr");
+        List<Api.Reply> replies = concurrently(20, i -> hooks().post("/hooks/edr", body, headers));
+        assertThat(replies).filteredOn(r -> r.status() == 202).hasSize(1);
+        assertThat(replies).filteredOn(r -> r.status() == 200)
+                .hasSize(19)
+                .allSatisfy(r -> assertThat(r.str("status")).isEqualTo("duplicate"));
+        assertThat(hooks().deliveries("edr")).isEqualTo(before + 1);
+    }
+
+    interface Send {
+        Api.Reply send(int i) throws Exception;
+    }
+
+    static List<Api.Reply> concurrently(int n, Send send) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(24);
+        try {
+            List<Callable<Api.Reply>> calls = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int index = i;
+                calls.add(() -> send.send(index));
+            }
+            List<Api.Reply> replies = new ArrayList<>();
+            for (Future<Api.Reply> f : pool.invokeAll(calls)) {
+                replies.add(f.get());
+            }
+            return replies;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    List<JsonNode> alertEntries(String title) {
+        String key = app().jdbi().withHandle(h -> h.createQuery("SELECT incident_key FROM incident WHERE title = :t")
+                .bind("t", title).mapTo(String.class).one());
+        List<JsonNode> entries = new ArrayList<>();
+        for (int offset = 0; ; offset += 200) {
+            Api.Reply r = app().as(Role.AUDITOR).get("/api/incidents/" + key + "/timeline?limit=200&offset=" + offset);
+            assertThat(r.status()).as(r.text()).isEqualTo(200);
+            r.body().path("items").forEach(e -> {
+                if (e.path("kind").asText().equals("ALERT")) {
+                    entries.add(e);
+                }
+            });
+            if (r.body().path("items").size() < 200) {
+                return entries;
+            }
+        }
+    }
+
+    void awaitNoQueued() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (hooks().count("SELECT COUNT(*) FROM hook_delivery WHERE status = 'QUEUED'") > 0) {
+            assertThat(System.nanoTime()).as("queued deliveries applied by the worker").isLessThan(deadline);
+            Thread.sleep(50);
+        }
     }
 }

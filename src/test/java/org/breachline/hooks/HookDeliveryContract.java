@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -101,6 +102,40 @@ abstract class HookDeliveryContract {
         assertThat(timeline(key)).anyMatch(e -> e.path("kind").asText().equals("ALERT_RESOLVED"));
         assertThat(hooks().count("SELECT COUNT(*) FROM hook_alert_group WHERE fingerprint = ? AND resolved_at IS NOT NULL",
                 fp)).isEqualTo(1);
+    }
+
+    @Test
+    void aFiringAlertNeverJoinsAClosedIncidentButJoinsItAgainOnceReopened() {
+        String fp = unique("fp");
+        String title = unique("Closed");
+        String first = hooks().bearer("am", AM_TOKEN, alertmanager(fp, title, "firing"))
+                .body().path("alerts").get(0).path("incidentKey").asText();
+        assertThat(transition(first, Map.of("to", "CLOSED", "note", "scanner test")).status()).isEqualTo(200);
+
+        JsonNode afterClose = hooks().bearer("am", AM_TOKEN, alertmanager(fp, title, "firing")).body()
+                .path("alerts").get(0);
+        assertThat(afterClose.path("action").asText()).isEqualTo("OPENED");
+        assertThat(afterClose.path("because").asText()).isEqualTo("LATEST_INCIDENT_CLOSED");
+        String second = afterClose.path("incidentKey").asText();
+        assertThat(second).isNotEqualTo(first);
+
+        assertThat(transition(second, Map.of("to", "CLOSED", "note", "same scanner")).status()).isEqualTo(200);
+        assertThat(transition(second, Map.of("to", "DETECTION", "reason", "it was real after all")).status())
+                .isEqualTo(200);
+        JsonNode afterReopen = hooks().bearer("am", AM_TOKEN, alertmanager(fp, title, "firing")).body()
+                .path("alerts").get(0);
+        assertThat(afterReopen.path("action").asText()).isEqualTo("APPENDED");
+        assertThat(afterReopen.path("incidentKey").asText()).isEqualTo(second);
+        // A resolution is recorded on a closed incident by nobody: it opens nothing either.
+        assertThat(transition(second, Map.of("to", "CLOSED", "note", "done")).status()).isEqualTo(200);
+        JsonNode resolved = hooks().bearer("am", AM_TOKEN, alertmanager(fp, title, "resolved")).body()
+                .path("alerts").get(0);
+        assertThat(resolved.path("action").asText()).isEqualTo("RECORDED");
+        assertThat(hooks().incidentsTitled(title)).isEqualTo(2);
+    }
+
+    Api.Reply transition(String incidentKey, Map<String, String> body) {
+        return app().as(Role.RESPONDER).post("/api/incidents/" + incidentKey + "/transitions", body);
     }
 
     @Test
