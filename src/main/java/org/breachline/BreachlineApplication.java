@@ -56,6 +56,7 @@ import org.breachline.notify.DeliveryChannel;
 import org.breachline.notify.DispatchTask;
 import org.breachline.notify.Dispatcher;
 import org.breachline.notify.FileSinkChannel;
+import org.breachline.notify.MeasuredRates;
 import org.breachline.notify.SmsStatusService;
 import org.breachline.notify.SmtpChannel;
 import org.breachline.notify.TwilioChannel;
@@ -166,11 +167,12 @@ public class BreachlineApplication extends Application<BreachlineConfiguration> 
         TemplateCatalog catalog = TemplateCatalog.load(java.nio.file.Path.of(notifyConfig.getTemplates()));
         catalog.warnings().forEach(w -> LoggerFactory.getLogger(TemplateCatalog.class).warn("Template {}", w));
         NoticeRenderer renderer = new NoticeRenderer(catalog, notifyConfig.getMaxSmsSegments());
+        MeasuredRates sendRates = new MeasuredRates(jdbi, clock);
         CampaignService campaigns = new CampaignService(jdbi, incidents, audit, clock, env.getObjectMapper(), renderer,
-                new CapacityPlanner(renderer, notifyConfig),
+                new CapacityPlanner(renderer, notifyConfig, sendRates),
                 incidentId -> obligations.earliestNoticeToIndividuals(incidentId)
                         .map(due -> new DeadlineSource.Due(due.at(), due.why())));
-        Dispatcher dispatcher = new Dispatcher(jdbi, campaigns, incidents, people, renderer,
+        Dispatcher dispatcher = new Dispatcher(jdbi, campaigns, incidents, people, renderer, sendRates,
                 channels(notifyConfig, env), clock, notifyConfig, workerId(notifyConfig));
         env.lifecycle().manage(dispatcher);
         env.admin().addTask(new DispatchTask(dispatcher));
