@@ -104,7 +104,7 @@ public final class Dispatcher implements Managed {
     public Round runOnce() {
         Round total = Round.NONE;
         for (Lane lane : lanes.values()) {
-            total = total.plus(lane.round());
+            total = total.plus(lane.round(true));
         }
         return total;
     }
@@ -167,6 +167,7 @@ public final class Dispatcher implements Managed {
         private final Set<UUID> unchecked = new HashSet<>();
         private ScheduledExecutorService loop;
         private Instant lastSweep;
+        private Instant lastReconcile;
 
         Lane(DeliveryChannel channel) {
             this.channel = channel;
@@ -180,8 +181,17 @@ public final class Dispatcher implements Managed {
             });
         }
 
-        synchronized Round round() {
-            int reconciled = reconcileStale();
+        /**
+         * Reconciles (always when asked to, else when a quarter of {@code staleAfter} has passed since the last time:
+         * no claim can turn stale sooner), then claims and sends one batch.
+         */
+        synchronized Round round(boolean reconcileNow) {
+            Instant now = now();
+            int reconciled = 0;
+            if (reconcileNow || lastReconcile == null || Duration.between(lastReconcile, now).compareTo(beatEvery) >= 0) {
+                lastReconcile = now;
+                reconciled = reconcileStale();
+            }
             return new Round(0, 0, 0, reconciled).plus(sendBatch());
         }
 
@@ -206,7 +216,7 @@ public final class Dispatcher implements Managed {
             long idle = config.getPollEvery().toMilliseconds();
             long pause = idle;
             try {
-                if (!round().idle()) {
+                if (!round(false).idle()) {
                     pause = 0;
                 } else if (limit.available() == 0) {
                     pause = Math.max(1, Math.min(idle, limit.untilAvailable().toMillis()));

@@ -41,6 +41,7 @@ public final class FileSinkChannel implements DeliveryChannel {
 
     public FileSinkChannel(Channel channel, Path folder, double ratePerSecond, String from, Clock clock,
                            ObjectMapper mapper) {
+        MailStreamProviderPin.pin();
         this.channel = channel;
         this.folder = folder;
         this.rate = ratePerSecond;

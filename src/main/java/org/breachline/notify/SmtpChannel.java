@@ -31,6 +31,7 @@ public final class SmtpChannel implements DeliveryChannel {
     private final List<Connection> all = new ArrayList<>();
 
     public SmtpChannel(NotifyConfiguration.Email config) {
+        MailStreamProviderPin.pin();
         this.config = config;
         try {
             HtmlEmail template = configured(new HtmlEmail());
