@@ -61,6 +61,7 @@ import org.breachline.notify.DispatchTask;
 import org.breachline.notify.EarlySmsStatusMatcher;
 import org.breachline.notify.Dispatcher;
 import org.breachline.notify.FileSinkChannel;
+import org.breachline.notify.MeasuredRates;
 import org.breachline.notify.SmsStatusService;
 import org.breachline.notify.SmtpChannel;
 import org.breachline.notify.TwilioChannel;
@@ -175,11 +176,12 @@ public class BreachlineApplication extends Application<BreachlineConfiguration> 
         ChannelBlocks channelBlocks = new ChannelBlocks(jdbi, audit, clock);
         // Managed before the dispatcher: a (re)start lifts stopped channels before the first round.
         env.lifecycle().manage(channelBlocks);
+        MeasuredRates sendRates = new MeasuredRates(jdbi, clock);
         CampaignService campaigns = new CampaignService(jdbi, incidents, audit, clock, env.getObjectMapper(), renderer,
-                new CapacityPlanner(renderer, notifyConfig),
+                new CapacityPlanner(renderer, notifyConfig, sendRates),
                 incidentId -> obligations.earliestNoticeToIndividuals(incidentId)
                         .map(due -> new DeadlineSource.Due(due.at(), due.why())), channelBlocks);
-        Dispatcher dispatcher = new Dispatcher(jdbi, campaigns, incidents, people, renderer,
+        Dispatcher dispatcher = new Dispatcher(jdbi, campaigns, incidents, people, renderer, sendRates,
                 channels(notifyConfig, env), clock, notifyConfig, workerId(notifyConfig), channelBlocks);
         env.lifecycle().manage(dispatcher);
         env.admin().addTask(new DispatchTask(dispatcher));

@@ -3,9 +3,10 @@ package org.breachline.notify;
 import java.time.Instant;
 
 /**
- * One way of getting a rendered notice to a person (file sink, SMTP, Twilio, webhook). The dispatcher calls a channel
- * from one thread at a time, after it has marked the delivery in flight; the channel only sends, classifies the
- * outcome and, for a delivery found in flight after a crash, says whether the provider has it.
+ * One way of getting a rendered notice to a person (file sink, SMTP, Twilio, webhook). The dispatcher calls {@link #send} only
+ * after it has committed that the delivery is in flight and handed to the channel, from at most {@link #senders()}
+ * threads at once (one, unless the channel says otherwise); the channel only sends, classifies the outcome and,
+ * for a delivery found in flight after a crash, says whether the provider has it.
  */
 public interface DeliveryChannel extends AutoCloseable {
 
@@ -13,6 +14,14 @@ public interface DeliveryChannel extends AutoCloseable {
 
     /** Units per second this channel may send: messages for e-mail, segments for SMS. */
     double ratePerSecond();
+
+    /**
+     * How many sends may run at once (an SMTP connection pool, say). Above one, {@link #send} must be thread-safe;
+     * the dispatcher keeps that many sender threads for the channel.
+     */
+    default int senders() {
+        return 1;
+    }
 
     /** Sends one notice. Must not throw for provider failures: classify them. */
     SendResult send(Outgoing message);

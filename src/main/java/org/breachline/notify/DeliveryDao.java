@@ -3,55 +3,69 @@ package org.breachline.notify;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The outbox's SQL. Claims use {@code FOR UPDATE SKIP LOCKED} (PostgreSQL and H2 2.4 both skip rows another
  * transaction holds), so several workers on one database take disjoint batches without waiting for each other.
+ * Every write of an outcome is guarded by the claim ({@code status = 'SENDING' AND claimed_by = :worker}): a worker
+ * whose claim was reconciled away changes nothing.
  */
 @RegisterConstructorMapper(ClaimedDelivery.class)
+@RegisterConstructorMapper(MeasuredRate.class)
 interface DeliveryDao {
-    String CLAIMED = "SELECT id, campaign_id, person_id, channel, attempts, claimed_at FROM delivery ";
+    String CLAIMED = "SELECT id, campaign_id, person_id, channel, attempts, claimed_at, awaiting_handoff FROM delivery ";
+    String OURS = " AND status = 'SENDING' AND claimed_by = :worker";
 
     /** Locks due deliveries of sending campaigns; only the delivery rows are locked, never the campaign. */
-    @SqlQuery("SELECT id FROM delivery WHERE status = 'QUEUED' AND channel = :channel AND next_attempt_at <= :now "
+    @SqlQuery("SELECT id FROM delivery WHERE channel = :channel AND status = 'QUEUED' AND next_attempt_at <= :now "
             + "AND campaign_id IN (SELECT c.id FROM campaign c WHERE c.status = 'SENDING') "
             + "ORDER BY next_attempt_at, id LIMIT :limit FOR UPDATE SKIP LOCKED")
     List<Long> lockDue(@Bind("channel") String channel, @Bind("now") Instant now, @Bind("limit") int limit);
 
-    /** Marks locked rows in flight and records the claim in the row, before anything is sent. */
+    /**
+     * Records the claim in the locked rows before anything is sent: in flight ({@code SENDING}) under this worker,
+     * awaiting hand-off to the channel (so a crash before the hand-off is known to have sent nothing).
+     */
     @SqlUpdate("UPDATE delivery SET status = 'SENDING', claimed_by = :worker, claimed_at = :now, heartbeat_at = :now, "
-            + "attempts = attempts + 1, updated_at = :now WHERE id IN (<ids>)")
+            + "awaiting_handoff = TRUE, attempts = attempts + 1, updated_at = :now WHERE id IN (<ids>)")
     int claim(@BindList("ids") Collection<Long> ids, @Bind("worker") String worker, @Bind("now") Instant now);
 
     @SqlQuery(CLAIMED + "WHERE id IN (<ids>) ORDER BY id")
     List<ClaimedDelivery> find(@BindList("ids") Collection<Long> ids);
 
-    @SqlUpdate("UPDATE delivery SET heartbeat_at = :now WHERE id IN (<ids>) AND status = 'SENDING' "
-            + "AND claimed_by = :worker")
+    /** Commits that these deliveries are about to be given to the channel; from here on they may go out. */
+    @SqlUpdate("UPDATE delivery SET awaiting_handoff = FALSE WHERE id IN (<ids>)" + OURS)
+    int handOff(@BindList("ids") Collection<Long> ids, @Bind("worker") String worker);
+
+    /** Which of these deliveries this worker still holds in flight (after a hand-off that changed fewer rows). */
+    @SqlQuery("SELECT id FROM delivery WHERE id IN (<ids>)" + OURS)
+    List<Long> stillHeld(@BindList("ids") Collection<Long> ids, @Bind("worker") String worker);
+
+    @SqlUpdate("UPDATE delivery SET heartbeat_at = :now WHERE id IN (<ids>)" + OURS)
     int heartbeat(@BindList("ids") Collection<Long> ids, @Bind("worker") String worker, @Bind("now") Instant now);
 
-    /** Records a send the provider took; only the worker holding the claim may. */
-    @SqlUpdate("UPDATE delivery SET status = 'SENT', provider_id = :providerId, template = :template, "
-            + "segments = :segments, sent_at = :now, last_error = NULL, updated_at = :now "
-            + "WHERE id = :id AND status = 'SENDING' AND claimed_by = :worker")
-    int markSent(@Bind("id") long id, @Bind("worker") String worker, @Bind("providerId") String providerId,
-                 @Bind("template") String template, @Bind("segments") Integer segments, @Bind("now") Instant now);
+    /** Records sends the provider took; one row per outcome, all in one JDBC batch. */
+    @SqlBatch("UPDATE delivery SET status = 'SENT', provider_id = :providerId, template = :template, "
+            + "segments = :segments, sent_at = :now, last_error = NULL, awaiting_handoff = FALSE, updated_at = :now "
+            + "WHERE id = :id" + OURS)
+    int[] markSent(@BindMethods("") List<Outcome> outcomes, @Bind("worker") String worker, @Bind("now") Instant now);
 
-    @SqlUpdate("UPDATE delivery SET status = 'QUEUED', next_attempt_at = :next, last_error = :error, updated_at = :now "
-            + "WHERE id = :id AND status = 'SENDING' AND claimed_by = :worker")
-    int markRetry(@Bind("id") long id, @Bind("worker") String worker, @Bind("error") String error,
-                  @Bind("next") Instant next, @Bind("now") Instant now);
+    @SqlBatch("UPDATE delivery SET status = 'QUEUED', next_attempt_at = :next, last_error = :error, "
+            + "awaiting_handoff = FALSE, updated_at = :now WHERE id = :id" + OURS)
+    int[] markRetry(@BindMethods("") List<Outcome> outcomes, @Bind("worker") String worker, @Bind("now") Instant now);
 
-    @SqlUpdate("UPDATE delivery SET status = :status, last_error = :error, updated_at = :now "
-            + "WHERE id = :id AND status = 'SENDING' AND claimed_by = :worker")
-    int markFinal(@Bind("id") long id, @Bind("worker") String worker, @Bind("status") String status,
-                  @Bind("error") String error, @Bind("now") Instant now);
+    @SqlBatch("UPDATE delivery SET status = 'FAILED', last_error = :error, awaiting_handoff = FALSE, "
+            + "updated_at = :now WHERE id = :id" + OURS)
+    int[] markFailed(@BindMethods("") List<Outcome> outcomes, @Bind("worker") String worker, @Bind("now") Instant now);
 
     /** Puts claimed deliveries back untried (their channel was stopped): the attempt the claim counted is undone. */
     @SqlUpdate("UPDATE delivery SET status = 'QUEUED', attempts = attempts - 1, next_attempt_at = :now, "
@@ -60,10 +74,14 @@ interface DeliveryDao {
                 @Bind("now") Instant now);
 
     /** The provider may have it: stays in flight with a stopped heartbeat, so reconciliation settles it next. */
-    @SqlUpdate("UPDATE delivery SET last_error = :error, heartbeat_at = :stopped, updated_at = :now "
-            + "WHERE id = :id AND status = 'SENDING' AND claimed_by = :worker")
-    int markUnknown(@Bind("id") long id, @Bind("worker") String worker, @Bind("error") String error,
-                    @Bind("stopped") Instant stopped, @Bind("now") Instant now);
+    @SqlBatch("UPDATE delivery SET last_error = :error, heartbeat_at = :next, awaiting_handoff = FALSE, "
+            + "updated_at = :now WHERE id = :id" + OURS)
+    int[] markUnknown(@BindMethods("") List<Outcome> outcomes, @Bind("worker") String worker,
+                      @Bind("now") Instant now);
+
+    /** One delivery's outcome as the batch statements bind it; {@code next} is the retry time or stopped heartbeat. */
+    record Outcome(long id, String providerId, String template, Integer segments, String error, Instant next) {
+    }
 
     /** In-flight deliveries whose worker stopped beating: locked for reconciliation. */
     @SqlQuery("SELECT id FROM delivery WHERE status = 'SENDING' AND channel = :channel AND heartbeat_at < :cutoff "
@@ -71,7 +89,7 @@ interface DeliveryDao {
     List<Long> lockStale(@Bind("channel") String channel, @Bind("cutoff") Instant cutoff, @Bind("limit") int limit);
 
     @SqlUpdate("UPDATE delivery SET status = :status, provider_id = COALESCE(:providerId, provider_id), "
-            + "sent_at = CASE WHEN :status = 'SENT' THEN :now ELSE sent_at END, "
+            + "sent_at = CASE WHEN :status = 'SENT' THEN :now ELSE sent_at END, awaiting_handoff = FALSE, "
             + "next_attempt_at = :now, last_error = :error, updated_at = :now WHERE id = :id AND status = 'SENDING'")
     int reconciled(@Bind("id") long id, @Bind("status") String status, @Bind("providerId") String providerId,
                    @Bind("error") String error, @Bind("now") Instant now);
@@ -83,6 +101,24 @@ interface DeliveryDao {
     int providerStatus(@Bind("providerId") String providerId, @Bind("status") String status,
                        @Bind("error") String error, @BindList("from") Collection<String> from, @Bind("now") Instant now);
 
+    @SqlQuery("SELECT id FROM campaign WHERE status = 'SENDING'")
+    List<java.util.UUID> sendingCampaigns();
+
     @SqlQuery("SELECT campaign_id FROM delivery WHERE provider_id = :providerId AND channel = 'SMS'")
     List<java.util.UUID> campaignOf(@Bind("providerId") String providerId);
+
+    /** Adds the channel's row if it has none yet; two instances doing so at once both succeed. */
+    @SqlUpdate("INSERT INTO channel_rate (channel, units_per_second, units, busy_millis, measured_by, measured_at) "
+            + "VALUES (:channel, :rate, :units, :busyMillis, :worker, :at) ON CONFLICT DO NOTHING")
+    int insertRate(@Bind("channel") String channel, @Bind("rate") double rate, @Bind("units") long units,
+                   @Bind("busyMillis") long busyMillis, @Bind("worker") String worker, @Bind("at") Instant at);
+
+    @SqlUpdate("UPDATE channel_rate SET units_per_second = :rate, units = :units, busy_millis = :busyMillis, "
+            + "measured_by = :worker, measured_at = :at WHERE channel = :channel")
+    int updateRate(@Bind("channel") String channel, @Bind("rate") double rate, @Bind("units") long units,
+                   @Bind("busyMillis") long busyMillis, @Bind("worker") String worker, @Bind("at") Instant at);
+
+    @SqlQuery("SELECT units_per_second, units, busy_millis, measured_by, measured_at FROM channel_rate "
+            + "WHERE channel = :channel")
+    Optional<MeasuredRate> measuredRate(@Bind("channel") String channel);
 }

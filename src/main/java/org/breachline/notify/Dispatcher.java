@@ -3,6 +3,7 @@ package org.breachline.notify;
 import io.dropwizard.lifecycle.Managed;
 import org.breachline.incident.Incident;
 import org.breachline.incident.IncidentService;
+import org.breachline.lifecycle.GracefulShutdown;
 import org.breachline.people.PeopleService;
 import org.breachline.people.Recipient;
 import org.jdbi.v3.core.Jdbi;
@@ -21,47 +22,59 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.breachline.lifecycle.GracefulShutdown;
 
 /**
- * Works through the outbox: reconciles deliveries left in flight by a dead worker, claims due deliveries in batches
- * (the claim and the in-flight mark are one committed update, made before anything is sent), renders and sends
- * them at each channel's rate, and records each outcome under the claim. Transient failures come back after an
- * exponential backoff with jitter; permanent ones fail at once; after the last attempt a delivery fails.
+ * Works through the outbox, one {@link Lane} per channel, each with its own loop and its own sender threads (as many
+ * as the channel says it can use at once: the SMTP pool's connections).
+ * <p>
+ * A round of a lane reconciles deliveries left in flight by a dead worker, then claims a batch of due deliveries
+ * (locked with {@code SKIP LOCKED}, marked in flight and awaiting hand-off in one committed update) and sends it at
+ * the channel's rate. Sending goes by windows of {@code recordEvery} deliveries: one transaction records the outcomes
+ * that came back since the last one and marks the next window as handed to the channel, and only after it commits
+ * are those deliveries given to the senders. At most two windows are out at once, so the senders never wait for the
+ * database. A crash therefore leaves three kinds of in-flight rows, all found by their stopped heartbeat: awaiting
+ * hand-off (never sent: queued again), handed (asked of the channel: the file sink and Twilio can tell; SMTP cannot,
+ * so those become UNCERTAIN and are not resent), and none other. Transient failures come back after an exponential
+ * backoff with jitter; permanent ones fail at once; after the last attempt a delivery fails.
  */
 public final class Dispatcher implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
-    /** Beat at least this often while sending a batch, well inside {@code staleAfter}. */
-    private static final int BEAT_EVERY = 20;
 
     private final Jdbi jdbi;
     private final CampaignService campaigns;
     private final IncidentService incidents;
     private final PeopleService people;
     private final NoticeRenderer renderer;
-    private final Map<Channel, DeliveryChannel> channels = new EnumMap<>(Channel.class);
-    private final Map<Channel, RateLimiter> limits = new EnumMap<>(Channel.class);
+    private final MeasuredRates rates;
+    private final Map<Channel, Lane> lanes = new EnumMap<>(Channel.class);
+    private final Map<UUID, Prepared> prepared = new ConcurrentHashMap<>();
     private final Clock clock;
     private final Backoff backoff;
     private final NotifyConfiguration.Dispatcher config;
     private final String worker;
     private final String callbackUrl;
+    private final Duration beatEvery;
     private final ChannelBlocks blocks;
-    private ScheduledExecutorService loop;
 
     public Dispatcher(Jdbi jdbi, CampaignService campaigns, IncidentService incidents, PeopleService people,
-                      NoticeRenderer renderer, List<DeliveryChannel> channels, Clock clock,
+                      NoticeRenderer renderer, MeasuredRates rates, List<DeliveryChannel> channels, Clock clock,
                       NotifyConfiguration config, String worker, ChannelBlocks blocks) {
         this.jdbi = jdbi;
         this.campaigns = campaigns;
         this.incidents = incidents;
         this.people = people;
         this.renderer = renderer;
+        this.rates = rates;
         this.clock = clock;
         this.config = config.getDispatcher();
         this.worker = worker;
@@ -69,180 +82,75 @@ public final class Dispatcher implements Managed {
         this.callbackUrl = config.getPublicBaseUrl().replaceAll("/+$", "") + TwilioStatusResource.PATH;
         this.backoff = new Backoff(Duration.ofMillis(this.config.getBackoffBase().toMilliseconds()),
                 Duration.ofMillis(this.config.getBackoffMax().toMilliseconds()), java.util.random.RandomGenerator.getDefault());
+        // A live worker beats well inside staleAfter, so only a dead one's claims ever look stale.
+        this.beatEvery = Duration.ofMillis(this.config.getStaleAfter().toMilliseconds() / 4);
         for (DeliveryChannel c : channels) {
-            this.channels.put(c.channel(), c);
-            this.limits.put(c.channel(), new RateLimiter(clock, c.ratePerSecond()));
+            lanes.put(c.channel(), new Lane(c));
         }
     }
 
     /** What one round did, per outcome. */
     public record Round(int sent, int retried, int failed, int reconciled) {
+        static final Round NONE = new Round(0, 0, 0, 0);
+
         Round plus(Round o) {
             return new Round(sent + o.sent, retried + o.retried, failed + o.failed, reconciled + o.reconciled);
         }
+
+        boolean idle() {
+            return sent + retried + failed + reconciled == 0;
+        }
     }
 
-    /** One pass over every channel: reconcile stale claims, then claim and send what the rate allows. */
-    public synchronized Round runOnce() {
-        Round total = new Round(0, 0, 0, 0);
-        Map<Channel, ChannelBlock> stopped = blocks.current();
-        for (DeliveryChannel channel : channels.values()) {
-            if (stopped.containsKey(channel.channel())) {
-                continue; // nothing claimed or reconciled until an admin resumes it or the service restarts
-            }
-            total = total.plus(new Round(0, 0, 0, reconcileStale(channel)));
-            total = total.plus(sendBatch(channel));
+    /** One round of every channel, in the caller's thread: reconcile stale claims, then claim and send a batch. */
+    public Round runOnce() {
+        Round total = Round.NONE;
+        for (Lane lane : lanes.values()) {
+            total = total.plus(lane.round(true));
         }
         return total;
     }
 
     /** Runs rounds until nothing is due (used by tests and the admin task); bounded by {@code maxRounds}. */
     public Round drain(int maxRounds) {
-        Round total = new Round(0, 0, 0, 0);
+        Round total = Round.NONE;
         for (int i = 0; i < maxRounds; i++) {
             Round r = runOnce();
             total = total.plus(r);
-            if (r.sent() + r.retried() + r.failed() + r.reconciled() == 0) {
+            if (r.idle()) {
                 break;
             }
         }
         return total;
     }
 
+    /** Starts one loop per channel: rounds back to back while there is work, {@code pollEvery} apart when idle. */
     @Override
     public void start() {
-        if (!config.isEnabled()) {
-            return;
+        if (config.isEnabled()) {
+            lanes.values().forEach(Lane::startLoop);
         }
-        loop = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "notice-dispatcher");
-            t.setDaemon(true);
-            return t;
-        });
-        long every = config.getPollEvery().toMilliseconds();
-        loop.scheduleWithFixedDelay(() -> {
-            try {
-                runOnce();
-            } catch (RuntimeException e) {
-                // The type only: messages of driver or provider errors may quote an address.
-                LOG.error("Dispatch round failed ({}); the next round retries", e.getClass().getName());
-            }
-        }, every, every, TimeUnit.MILLISECONDS);
     }
 
     @Override
     public void stop() {
-        GracefulShutdown.stop(loop, Duration.ofSeconds(10));
-        channels.values().forEach(DeliveryChannel::close);
+        lanes.values().forEach(Lane::stopLoop);
+        lanes.values().forEach(Lane::close);
     }
 
-    private Round sendBatch(DeliveryChannel channel) {
-        RateLimiter limit = limits.get(channel.channel());
-        int allowed = Math.min(config.getBatchSize(), limit.available());
-        if (allowed == 0) {
-            return new Round(0, 0, 0, 0);
-        }
-        List<ClaimedDelivery> batch = claim(channel.channel(), allowed);
-        if (batch.isEmpty()) {
-            return new Round(0, 0, 0, 0);
-        }
-        Map<Long, Recipient> recipients = people.recipients(batch.stream().map(ClaimedDelivery::personId).toList())
-                .stream().collect(Collectors.toMap(Recipient::id, Function.identity()));
-        Map<UUID, Prepared> prepared = new HashMap<>();
-        int sent = 0;
-        int retried = 0;
-        int failed = 0;
-        Set<UUID> touched = new HashSet<>();
-        List<Long> pending = new ArrayList<>(batch.stream().map(ClaimedDelivery::id).toList());
-        for (int i = 0; i < batch.size(); i++) {
-            ClaimedDelivery d = batch.get(i);
-            if (i > 0 && i % BEAT_EVERY == 0) {
-                beat(pending);
-            }
-            touched.add(d.campaignId());
-            Prepared campaign = prepared.computeIfAbsent(d.campaignId(), this::prepare);
-            Attempt attempt = attempt(channel, d, campaign, recipients.get(d.personId()));
-            if (attempt.result() instanceof DeliveryChannel.SendResult.ChannelBlocked b) {
-                // Not this person's fault: stop the channel, and this delivery and the rest go back untried.
-                blocks.block(channel.channel(), b.reason(), worker);
-                String why = clip("not sent: the " + channel.channel() + " channel is stopped (" + b.reason() + ")");
-                jdbi.useExtension(DeliveryDao.class, dao -> dao.release(pending, worker, why, now()));
-                break;
-            }
-            pending.remove(d.id());
-            DeliveryStatus outcome = record(d, attempt);
-            if (outcome == DeliveryStatus.SENT) {
-                sent++;
-            } else if (outcome == DeliveryStatus.QUEUED || outcome == DeliveryStatus.SENDING) {
-                retried++;
-            } else {
-                failed++;
-            }
-            if (attempt.units() > 0) {
-                limit.spend(attempt.units());
-            }
-        }
-        touched.forEach(campaigns::completeIfDone);
-        return new Round(sent, retried, failed, 0);
-    }
-
-    /** Locks due rows, marks them in flight under this worker's name and commits: the claim is in the rows. */
-    private List<ClaimedDelivery> claim(Channel channel, int limit) {
-        Instant now = now();
-        return jdbi.inTransaction(h -> {
-            DeliveryDao dao = h.attach(DeliveryDao.class);
-            List<Long> ids = dao.lockDue(channel.name(), now, limit);
-            if (ids.isEmpty()) {
-                return List.of();
-            }
-            dao.claim(ids, worker, now);
-            return dao.find(ids);
-        });
-    }
-
-    private void beat(List<Long> ids) {
-        if (!ids.isEmpty()) {
-            jdbi.useExtension(DeliveryDao.class, dao -> dao.heartbeat(ids, worker, now()));
-        }
-    }
-
-    /** The campaign's kind and variables (and its incident's key), read once per batch. */
+    /** The campaign's kind and variables (and its incident's key): fixed once it is launched, so read once and kept. */
     private record Prepared(NoticeKind kind, Map<String, Object> variables, String incidentKey) {
     }
 
-    private Prepared prepare(UUID campaignId) {
-        CampaignView c = campaigns.get(campaignId.toString());
-        Incident incident = incidents.get(c.incidentKey());
-        return new Prepared(c.noticeKind(), campaigns.templateVariables(c.variables(), incident), incident.key());
-    }
-
-    /** What happened to one delivery, and how many rate units it used. */
-    private record Attempt(DeliveryChannel.SendResult result, String template, Integer segments, double units) {
-    }
-
-    private Attempt attempt(DeliveryChannel channel, ClaimedDelivery d, Prepared campaign, Recipient to) {
-        String address = RecipientAddress.of(channel.channel(), to);
-        if (address == null) {
-            return new Attempt(new DeliveryChannel.SendResult.Permanent("no " + channel.channel().folder()
-                    + " address (purged or never given)"), null, null, 0);
+    private Prepared prepared(UUID campaignId) {
+        if (prepared.size() > 256) {
+            prepared.clear();
         }
-        RenderedNotice notice;
-        try {
-            notice = render(campaign, channel.channel(), to);
-        } catch (NoTemplateException | SmsTooLongException | IllegalArgumentException e) {
-            return new Attempt(new DeliveryChannel.SendResult.Permanent("cannot render: " + e.getMessage()), null,
-                    null, 0);
-        }
-        Integer segments = notice instanceof RenderedNotice.Sms sms ? sms.segments().segments() : null;
-        DeliveryChannel.SendResult result;
-        try {
-            result = channel.send(new DeliveryChannel.Outgoing(d.id(), address, notice, callbackUrl,
-                    new DeliveryChannel.About(d.campaignId(), campaign.incidentKey(), campaign.kind(), to.locale())));
-        } catch (RuntimeException e) {
-            // A channel bug must not lose the claim's outcome: we cannot tell whether it went out.
-            result = new DeliveryChannel.SendResult.Unknown("channel error " + e.getClass().getSimpleName());
-        }
-        return new Attempt(scrub(result, to), notice.template(), segments, segments == null ? 1 : segments);
+        return prepared.computeIfAbsent(campaignId, id -> {
+            Campaign c = jdbi.withHandle(h -> campaigns.find(h, id.toString(), false));
+            Incident incident = incidents.get(c.incidentId().toString());
+            return new Prepared(c.noticeKind(), campaigns.templateVariables(c.variables(), incident), incident.key());
+        });
     }
 
     RenderedNotice render(Prepared campaign, Channel channel, Recipient to) {
@@ -252,85 +160,483 @@ public final class Dispatcher implements Managed {
         return renderer.render(campaign.kind(), channel, to.locale(), to.jurisdiction(), variables);
     }
 
-    private DeliveryStatus record(ClaimedDelivery d, Attempt attempt) {
-        Instant now = now();
-        DeliveryChannel.SendResult result = attempt.result();
-        return jdbi.withExtension(DeliveryDao.class, dao -> {
-            if (result instanceof DeliveryChannel.SendResult.Sent s) {
-                dao.markSent(d.id(), worker, s.providerId(), attempt.template(), attempt.segments(), now);
-                return DeliveryStatus.SENT;
-            }
-            if (result instanceof DeliveryChannel.SendResult.Permanent p) {
-                dao.markFinal(d.id(), worker, DeliveryStatus.FAILED.name(), clip(p.reason()), now);
-                return DeliveryStatus.FAILED;
-            }
-            if (result instanceof DeliveryChannel.SendResult.Transient t) {
-                return retryOrFail(dao, d, t.reason(), now);
-            }
-            // Left in flight with its heartbeat stopped: reconciliation asks the provider before anything is resent.
-            String reason = ((DeliveryChannel.SendResult.Unknown) result).reason();
-            dao.markUnknown(d.id(), worker, clip(reason), now.minus(Duration.ofDays(1)), now);
-            return DeliveryStatus.SENDING;
-        });
-    }
+    /** One channel's share of the outbox: its rate limit, its senders, its loop. */
+    private final class Lane {
+        private final DeliveryChannel channel;
+        private final RateLimiter limit;
+        private final ExecutorService senders;
+        /** Campaigns this lane sent for since it last checked whether they are done. */
+        private final Set<UUID> unchecked = new HashSet<>();
+        private ScheduledExecutorService loop;
+        private Instant lastSweep;
+        private Instant lastReconcile;
 
-    private DeliveryStatus retryOrFail(DeliveryDao dao, ClaimedDelivery d, String reason, Instant now) {
-        if (d.attempts() >= config.getMaxAttempts()) {
-            dao.markFinal(d.id(), worker, DeliveryStatus.FAILED.name(),
-                    clip("gave up after " + d.attempts() + " attempts: " + reason), now);
-            return DeliveryStatus.FAILED;
+        Lane(DeliveryChannel channel) {
+            this.channel = channel;
+            this.limit = new RateLimiter(clock, channel.ratePerSecond());
+            AtomicInteger n = new AtomicInteger();
+            String name = "notice-sender-" + channel.channel().folder() + "-";
+            this.senders = Executors.newFixedThreadPool(Math.max(1, channel.senders()), r -> {
+                Thread t = new Thread(r, name + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
         }
-        dao.markRetry(d.id(), worker, clip(reason), now.plus(backoff.after(d.attempts())), now);
-        return DeliveryStatus.QUEUED;
-    }
 
-    /** Settles deliveries whose worker died mid-send, asking the channel whether the provider has them. */
-    private int reconcileStale(DeliveryChannel channel) {
-        Instant now = now();
-        Instant cutoff = now.minus(Duration.ofMillis(config.getStaleAfter().toMilliseconds()));
-        Set<UUID> touched = new HashSet<>();
-        int settled = jdbi.inTransaction(h -> {
-            DeliveryDao dao = h.attach(DeliveryDao.class);
-            List<Long> ids = dao.lockStale(channel.channel().name(), cutoff, config.getBatchSize());
-            if (ids.isEmpty()) {
-                return 0;
+        /**
+         * Reconciles (always when asked to, else when a quarter of {@code staleAfter} has passed since the last time:
+         * no claim can turn stale sooner), then claims and sends one batch.
+         */
+        synchronized Round round(boolean reconcileNow) {
+            if (blocks.current().containsKey(channel.channel())) {
+                return Round.NONE; // nothing claimed or reconciled until an admin resumes it or the service restarts
             }
-            List<ClaimedDelivery> stale = dao.find(ids);
-            Map<Long, Recipient> recipients = people.recipients(stale.stream().map(ClaimedDelivery::personId).toList())
-                    .stream().collect(Collectors.toMap(Recipient::id, Function.identity()));
-            Map<UUID, Prepared> prepared = new HashMap<>();
-            for (ClaimedDelivery d : stale) {
-                touched.add(d.campaignId());
-                Recipient to = recipients.get(d.personId());
-                String address = RecipientAddress.of(channel.channel(), to);
-                RenderedNotice notice = null;
-                if (to != null) {
-                    try {
-                        notice = render(prepared.computeIfAbsent(d.campaignId(), this::prepare), channel.channel(), to);
-                    } catch (RuntimeException e) {
-                        notice = null;
+            Instant now = now();
+            int reconciled = 0;
+            if (reconcileNow || lastReconcile == null || Duration.between(lastReconcile, now).compareTo(beatEvery) >= 0) {
+                lastReconcile = now;
+                reconciled = reconcileStale();
+            }
+            return new Round(0, 0, 0, reconciled).plus(sendBatch());
+        }
+
+        void startLoop() {
+            loop = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "notice-dispatcher-" + channel.channel().folder());
+                t.setDaemon(true);
+                return t;
+            });
+            schedule(config.getPollEvery().toMilliseconds());
+        }
+
+        private void schedule(long delayMillis) {
+            try {
+                loop.schedule(this::loopOnce, delayMillis, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopping) {
+                // The service is stopping: no further rounds.
+            }
+        }
+
+        private void loopOnce() {
+            long idle = config.getPollEvery().toMilliseconds();
+            long pause = idle;
+            try {
+                if (!round(false).idle()) {
+                    pause = 0;
+                } else if (limit.available() == 0) {
+                    pause = Math.max(1, Math.min(idle, limit.untilAvailable().toMillis()));
+                }
+            } catch (RuntimeException e) {
+                // The type only: messages of driver or provider errors may quote an address.
+                LOG.error("Dispatch round for {} failed ({}); the next round retries", channel.channel(),
+                        e.getClass().getName());
+            }
+            schedule(pause);
+        }
+
+        void stopLoop() {
+            GracefulShutdown.stop(loop, Duration.ofSeconds(10));
+        }
+
+        void close() {
+            GracefulShutdown.stop(senders, Duration.ofSeconds(10));
+            channel.close();
+        }
+
+        private Round sendBatch() {
+            int allowed = Math.min(config.getBatchSize(), limit.available());
+            if (allowed == 0) {
+                return Round.NONE;
+            }
+            Instant started = now();
+            List<ClaimedDelivery> claimed = claim(allowed);
+            if (claimed.isEmpty()) {
+                completeChecked();
+                sweep(started);
+                return Round.NONE;
+            }
+            Batch batch = new Batch(claimed);
+            try {
+                batch.send();
+            } finally {
+                unchecked.addAll(batch.campaigns);
+                if (claimed.size() < allowed) {
+                    // The queue ran short: the campaigns just worked on may be done now.
+                    completeChecked();
+                }
+            }
+            try {
+                rates.record(channel.channel(), Math.round(batch.unitsSent), Duration.between(started, now()), worker);
+            } catch (RuntimeException e) {
+                LOG.warn("Could not store the measured {} rate ({})", channel.channel(), e.getClass().getName());
+            }
+            return new Round(batch.sent, batch.retried, batch.failed, 0);
+        }
+
+        private void completeChecked() {
+            unchecked.forEach(campaigns::completeIfDone);
+            unchecked.clear();
+        }
+
+        /**
+         * Now and then, when idle, checks every sending campaign: one whose last outcomes were recorded by a
+         * worker that died before checking would otherwise never be marked completed.
+         */
+        private void sweep(Instant now) {
+            if (lastSweep == null || Duration.between(lastSweep, now).compareTo(beatEvery) >= 0) {
+                lastSweep = now;
+                jdbi.withExtension(DeliveryDao.class, DeliveryDao::sendingCampaigns)
+                        .forEach(campaigns::completeIfDone);
+            }
+        }
+
+        /** Locks due rows, marks them in flight under this worker's name and commits: the claim is in the rows. */
+        private List<ClaimedDelivery> claim(int n) {
+            Instant now = now();
+            return jdbi.inTransaction(h -> {
+                DeliveryDao dao = h.attach(DeliveryDao.class);
+                List<Long> ids = dao.lockDue(channel.channel().name(), now, n);
+                if (ids.isEmpty()) {
+                    return List.of();
+                }
+                dao.claim(ids, worker, now);
+                return dao.find(ids);
+            });
+        }
+
+        /** Settles deliveries whose worker died mid-send, asking the channel only about those it may have sent. */
+        private int reconcileStale() {
+            Instant now = now();
+            Instant cutoff = now.minus(Duration.ofMillis(config.getStaleAfter().toMilliseconds()));
+            Set<UUID> touched = new HashSet<>();
+            int settled = jdbi.inTransaction(h -> {
+                DeliveryDao dao = h.attach(DeliveryDao.class);
+                List<Long> ids = dao.lockStale(channel.channel().name(), cutoff, config.getBatchSize());
+                if (ids.isEmpty()) {
+                    return 0;
+                }
+                List<ClaimedDelivery> stale = dao.find(ids);
+                Map<Long, Recipient> recipients = recipients(stale);
+                for (ClaimedDelivery d : stale) {
+                    touched.add(d.campaignId());
+                    DeliveryChannel.Reconciliation verdict = d.awaitingHandoff()
+                            ? new DeliveryChannel.Reconciliation.NotSent() : ask(d, recipients.get(d.personId()));
+                    if (verdict instanceof DeliveryChannel.Reconciliation.AlreadySent s) {
+                        dao.reconciled(d.id(), DeliveryStatus.SENT.name(), s.providerId(), null, now);
+                    } else if (verdict instanceof DeliveryChannel.Reconciliation.CannotTell c) {
+                        dao.reconciled(d.id(), DeliveryStatus.UNCERTAIN.name(), null, clip("in flight when its "
+                                + "worker stopped; " + c.reason() + "; not resent automatically"), now);
+                    } else {
+                        dao.reconciled(d.id(), DeliveryStatus.QUEUED.name(), null, d.awaitingHandoff()
+                                ? "reconciled after a stopped worker: claimed but never handed to the channel, "
+                                + "queued again" : "reconciled after a stopped worker: not sent, queued again", now);
                     }
                 }
-                var verdict = address == null ? new DeliveryChannel.Reconciliation.NotSent()
-                        : channel.reconcile(new DeliveryChannel.InFlight(d.id(), d.claimedAt(), address, notice));
-                if (verdict instanceof DeliveryChannel.Reconciliation.AlreadySent s) {
-                    dao.reconciled(d.id(), DeliveryStatus.SENT.name(), s.providerId(), null, now);
-                } else if (verdict instanceof DeliveryChannel.Reconciliation.CannotTell c) {
-                    dao.reconciled(d.id(), DeliveryStatus.UNCERTAIN.name(), null, clip("in flight when its worker "
-                            + "stopped; " + c.reason() + "; not resent automatically"), now);
-                } else {
-                    dao.reconciled(d.id(), DeliveryStatus.QUEUED.name(), null,
-                            "reconciled after a stopped worker: not sent, queued again", now);
+                return stale.size();
+            });
+            touched.forEach(campaigns::completeIfDone);
+            return settled;
+        }
+
+        private DeliveryChannel.Reconciliation ask(ClaimedDelivery d, Recipient to) {
+            String address = address(to);
+            if (address == null) {
+                return new DeliveryChannel.Reconciliation.NotSent();
+            }
+            RenderedNotice notice;
+            try {
+                notice = render(prepared(d.campaignId()), channel.channel(), to);
+            } catch (RuntimeException e) {
+                notice = null;
+            }
+            return channel.reconcile(new DeliveryChannel.InFlight(d.id(), d.claimedAt(), address, notice));
+        }
+
+        private String address(Recipient to) {
+            return RecipientAddress.of(channel.channel(), to);
+        }
+
+        private Map<Long, Recipient> recipients(List<ClaimedDelivery> deliveries) {
+            return people.recipients(deliveries.stream().map(ClaimedDelivery::personId).toList()).stream()
+                    .collect(Collectors.toMap(Recipient::id, Function.identity()));
+        }
+
+        /**
+         * One claimed batch on its way out: prepares each delivery, hands windows of them to the senders after
+         * committing the hand-off, and records outcomes a window at a time.
+         */
+        private final class Batch {
+            private final List<ClaimedDelivery> claimed;
+            /** Claimed and not yet recorded: what the heartbeat keeps alive. */
+            private final Set<Long> held = new HashSet<>();
+            private final List<Result> unrecorded = new ArrayList<>();
+            private final LinkedBlockingQueue<Result> done = new LinkedBlockingQueue<>();
+            private final Set<UUID> campaigns = new HashSet<>();
+            private Instant lastBeat;
+            private int sent;
+            private int retried;
+            private int failed;
+            private double unitsSent;
+            /** Why the provider refused the sender itself, once it has; what is left of the batch then goes back. */
+            private String blockedReason;
+            private final List<Long> unsent = new ArrayList<>();
+
+            Batch(List<ClaimedDelivery> claimed) {
+                this.claimed = claimed;
+                claimed.forEach(d -> held.add(d.id()));
+                this.lastBeat = now();
+            }
+
+            void send() {
+                Map<Long, Recipient> recipients = recipients(claimed);
+                int window = config.getRecordEvery();
+                int next = 0;
+                int out = 0;
+                boolean handing = true;
+                try {
+                    while ((handing && next < claimed.size()) || out > 0) {
+                        if (handing && next < claimed.size() && out <= window) {
+                            List<Job> jobs = new ArrayList<>();
+                            for (; next < claimed.size() && jobs.size() < window; next++) {
+                                prepare(claimed.get(next), recipients).ifPresent(jobs::add);
+                            }
+                            List<Job> handed;
+                            try {
+                                handed = handOff(jobs);
+                            } catch (RuntimeException e) {
+                                // Not committed, so not handed: those rows stay awaiting hand-off for reconciliation.
+                                handing = false;
+                                LOG.error("Hand-off for {} failed ({}); the rest of the batch waits for "
+                                        + "reconciliation", channel.channel(), e.getClass().getName());
+                                continue;
+                            }
+                            for (Job job : handed) {
+                                senders.execute(() -> done.add(job.send(channel, callbackUrl)));
+                            }
+                            out += handed.size();
+                            continue;
+                        }
+                        Result r = done.poll(1, TimeUnit.SECONDS);
+                        if (r != null) {
+                            List<Result> more = new ArrayList<>(List.of(r));
+                            done.drainTo(more);
+                            out -= more.size();
+                            more.forEach(this::finished);
+                            if (blockedReason != null) {
+                                handing = false;
+                            }
+                        }
+                        if (beatDue()) {
+                            jdbi.useTransaction(h -> beat(h.attach(DeliveryDao.class)));
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    // Stopping without patience: what is out stays in flight and is reconciled after a restart.
+                    Thread.currentThread().interrupt();
+                }
+                if (!unrecorded.isEmpty()) {
+                    List<Result> writing = List.copyOf(unrecorded);
+                    jdbi.useTransaction(h -> record(h.attach(DeliveryDao.class), writing));
+                    recorded(writing);
+                }
+                if (blockedReason != null) {
+                    release(next);
                 }
             }
-            return stale.size();
-        });
-        touched.forEach(campaigns::completeIfDone);
-        return settled;
+
+            /**
+             * After the provider refused the sender: the deliveries it refused, and those never handed to the
+             * channel, go back to the queue untried (the attempt undone); the channel stays stopped.
+             */
+            private void release(int firstNotHanded) {
+                claimed.subList(firstNotHanded, claimed.size()).forEach(d -> unsent.add(d.id()));
+                if (unsent.isEmpty()) {
+                    return;
+                }
+                String why = clip("not sent: the " + channel.channel() + " channel is stopped (" + blockedReason + ")");
+                jdbi.useExtension(DeliveryDao.class, dao -> dao.release(unsent, worker, why, now()));
+                unsent.forEach(held::remove);
+            }
+
+            /** The notice for one delivery, or its permanent failure (recorded with the next window) if there is none. */
+            private java.util.Optional<Job> prepare(ClaimedDelivery d, Map<Long, Recipient> recipients) {
+                campaigns.add(d.campaignId());
+                Recipient to = recipients.get(d.personId());
+                String address = address(to);
+                if (address == null) {
+                    finished(new Result(d, null, new DeliveryChannel.SendResult.Permanent("no "
+                            + channel.channel().folder() + " address (purged or never given)"), null, null, 0));
+                    return java.util.Optional.empty();
+                }
+                try {
+                    Prepared campaign = prepared(d.campaignId());
+                    RenderedNotice notice = render(campaign, channel.channel(), to);
+                    return java.util.Optional.of(new Job(d, to, address, notice, new DeliveryChannel.About(
+                            d.campaignId(), campaign.incidentKey(), campaign.kind(), to.locale())));
+                } catch (NoTemplateException | SmsTooLongException | IllegalArgumentException e) {
+                    finished(new Result(d, to, new DeliveryChannel.SendResult.Permanent("cannot render: "
+                            + e.getMessage()), null, null, 0));
+                    return java.util.Optional.empty();
+                }
+            }
+
+            /**
+             * One transaction: the outcomes so far, the hand-off of {@code jobs} and, when due, the heartbeat.
+             * Returns the jobs this worker still holds (all, unless its claim was reconciled away meanwhile).
+             */
+            private List<Job> handOff(List<Job> jobs) {
+                List<Result> writing = List.copyOf(unrecorded);
+                List<Job> handed = jdbi.inTransaction(h -> {
+                    DeliveryDao dao = h.attach(DeliveryDao.class);
+                    record(dao, writing);
+                    if (beatDue()) {
+                        beat(dao);
+                    }
+                    if (jobs.isEmpty()) {
+                        return jobs;
+                    }
+                    List<Long> ids = jobs.stream().map(j -> j.delivery().id()).toList();
+                    if (dao.handOff(ids, worker) == ids.size()) {
+                        return jobs;
+                    }
+                    Set<Long> ours = new HashSet<>(dao.stillHeld(ids, worker));
+                    LOG.warn("{} of {} deliveries of a {} batch were taken from this worker before hand-off; "
+                            + "not sending them", ids.size() - ours.size(), ids.size(), channel.channel());
+                    return jobs.stream().filter(j -> ours.contains(j.delivery().id())).toList();
+                });
+                recorded(writing);
+                if (handed.size() < jobs.size()) {
+                    jobs.stream().filter(j -> !handed.contains(j)).forEach(j -> held.remove(j.delivery().id()));
+                }
+                return handed;
+            }
+
+            private boolean beatDue() {
+                return Duration.between(lastBeat, now()).compareTo(beatEvery) >= 0;
+            }
+
+            private void beat(DeliveryDao dao) {
+                lastBeat = now();
+                if (!held.isEmpty()) {
+                    dao.heartbeat(held, worker, lastBeat);
+                }
+            }
+
+            private void finished(Result r) {
+                if (r.result() instanceof DeliveryChannel.SendResult.ChannelBlocked b) {
+                    // Not this person's fault: stop the channel; this delivery goes back untried.
+                    if (blockedReason == null) {
+                        blockedReason = b.reason();
+                        blocks.block(channel.channel(), b.reason(), worker);
+                    }
+                    unsent.add(r.delivery().id());
+                    return;
+                }
+                unrecorded.add(r);
+                if (r.units() > 0) {
+                    limit.spend(r.units());
+                }
+            }
+
+            /** Writes outcomes, one JDBC batch per kind of outcome; {@link #recorded} counts them once committed. */
+            private void record(DeliveryDao dao, List<Result> results) {
+                if (results.isEmpty()) {
+                    return;
+                }
+                Instant now = now();
+                List<DeliveryDao.Outcome> sentRows = new ArrayList<>();
+                List<DeliveryDao.Outcome> retryRows = new ArrayList<>();
+                List<DeliveryDao.Outcome> failedRows = new ArrayList<>();
+                List<DeliveryDao.Outcome> unknownRows = new ArrayList<>();
+                for (Result r : results) {
+                    ClaimedDelivery d = r.delivery();
+                    DeliveryChannel.SendResult result = scrub(r.result(), r.to());
+                    if (result instanceof DeliveryChannel.SendResult.Sent s) {
+                        sentRows.add(new DeliveryDao.Outcome(d.id(), s.providerId(), r.template(), r.segments(), null,
+                                null));
+                    } else if (result instanceof DeliveryChannel.SendResult.Permanent p) {
+                        failedRows.add(new DeliveryDao.Outcome(d.id(), null, null, null, clip(p.reason()), null));
+                    } else if (result instanceof DeliveryChannel.SendResult.Transient t) {
+                        if (d.attempts() >= config.getMaxAttempts()) {
+                            failedRows.add(new DeliveryDao.Outcome(d.id(), null, null, null, clip("gave up after "
+                                    + d.attempts() + " attempts: " + t.reason()), null));
+                        } else {
+                            retryRows.add(new DeliveryDao.Outcome(d.id(), null, null, null, clip(t.reason()),
+                                    now.plus(backoff.after(d.attempts()))));
+                        }
+                    } else {
+                        // Left in flight with its heartbeat stopped: reconciliation asks the provider before any resend.
+                        String reason = ((DeliveryChannel.SendResult.Unknown) result).reason();
+                        unknownRows.add(new DeliveryDao.Outcome(d.id(), null, null, null, clip(reason),
+                                now.minus(Duration.ofDays(1))));
+                    }
+                }
+                int lost = 0;
+                lost += notWritten(sentRows.isEmpty() ? new int[0] : dao.markSent(sentRows, worker, now));
+                lost += notWritten(retryRows.isEmpty() ? new int[0] : dao.markRetry(retryRows, worker, now));
+                lost += notWritten(failedRows.isEmpty() ? new int[0] : dao.markFailed(failedRows, worker, now));
+                lost += notWritten(unknownRows.isEmpty() ? new int[0] : dao.markUnknown(unknownRows, worker, now));
+                if (lost > 0) {
+                    LOG.warn("{} outcomes on {} were not recorded: their claim was reconciled by another worker",
+                            lost, channel.channel());
+                }
+            }
+
+            private void recorded(List<Result> results) {
+                for (Result r : results) {
+                    held.remove(r.delivery().id());
+                    DeliveryChannel.SendResult result = r.result();
+                    if (result instanceof DeliveryChannel.SendResult.Sent) {
+                        sent++;
+                        unitsSent += r.units();
+                    } else if (result instanceof DeliveryChannel.SendResult.Permanent
+                            || (result instanceof DeliveryChannel.SendResult.Transient
+                            && r.delivery().attempts() >= config.getMaxAttempts())) {
+                        failed++;
+                    } else {
+                        retried++;
+                    }
+                }
+                // What was written is always the oldest part of what was waiting: this thread alone adds to it.
+                unrecorded.subList(0, results.size()).clear();
+            }
+        }
+
+        /** A delivery ready to go: who, where, what. Runs on a sender thread. */
+        private record Job(ClaimedDelivery delivery, Recipient to, String address, RenderedNotice notice,
+                           DeliveryChannel.About about) {
+            Result send(DeliveryChannel channel, String callbackUrl) {
+                Integer segments = notice instanceof RenderedNotice.Sms sms ? sms.segments().segments() : null;
+                DeliveryChannel.SendResult result;
+                try {
+                    result = channel.send(new DeliveryChannel.Outgoing(delivery.id(), address, notice, callbackUrl, about));
+                } catch (RuntimeException e) {
+                    // A channel bug must not lose the claim's outcome: we cannot tell whether it went out.
+                    result = new DeliveryChannel.SendResult.Unknown("channel error " + e.getClass().getSimpleName());
+                }
+                return new Result(delivery, to, result, notice.template(), segments, segments == null ? 1 : segments);
+            }
+        }
+    }
+
+    /** What happened to one delivery, and how many rate units it used. */
+    private record Result(ClaimedDelivery delivery, Recipient to, DeliveryChannel.SendResult result, String template,
+                          Integer segments, double units) {
+    }
+
+    private static int notWritten(int[] counts) {
+        int n = 0;
+        for (int c : counts) {
+            n += c == 0 ? 1 : 0;
+        }
+        return n;
     }
 
     /** Provider messages sometimes quote the address; errors are stored and shown, so it is cut out. */
     private static DeliveryChannel.SendResult scrub(DeliveryChannel.SendResult result, Recipient to) {
+        if (to == null) {
+            return result;
+        }
         if (result instanceof DeliveryChannel.SendResult.Transient t) {
             return new DeliveryChannel.SendResult.Transient(scrub(t.reason(), to));
         }

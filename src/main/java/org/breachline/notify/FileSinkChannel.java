@@ -44,6 +44,7 @@ public final class FileSinkChannel implements DeliveryChannel {
         if (channel == Channel.WEBHOOK) {
             throw new IllegalArgumentException("the webhook's file sink is WebhookChannel's own");
         }
+        MailStreamProviderPin.pin();
         this.channel = channel;
         this.folder = folder;
         this.rate = ratePerSecond;

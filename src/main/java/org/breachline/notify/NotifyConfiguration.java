@@ -100,10 +100,21 @@ public class NotifyConfiguration {
         @JsonProperty("pollEvery")
         private Duration pollEvery = Duration.milliseconds(200);
 
+        /** Deliveries one claim takes (fewer when the channel's rate allows fewer now). */
         @Min(1)
         @Max(10_000)
         @JsonProperty("batchSize")
-        private int batchSize = 100;
+        private int batchSize = 500;
+
+        /**
+         * Outcomes are committed together, every this many messages: one transaction instead of one per message.
+         * At most twice this many deliveries are handed to a channel without a committed outcome, which bounds what
+         * a crash can leave UNCERTAIN on a channel that cannot be asked (SMTP).
+         */
+        @Min(1)
+        @Max(1_000)
+        @JsonProperty("recordEvery")
+        private int recordEvery = 50;
 
         /** A claim whose heartbeat is older than this is taken for a crashed worker's and reconciled. */
         @NotNull
@@ -140,6 +151,10 @@ public class NotifyConfiguration {
             return batchSize;
         }
 
+        public int getRecordEvery() {
+            return recordEvery;
+        }
+
         public Duration getStaleAfter() {
             return staleAfter;
         }
@@ -160,7 +175,7 @@ public class NotifyConfiguration {
     /** Where a channel's notices go: the file sink (embedded default) or the real provider. */
     public enum Mode { FILE, SMTP, TWILIO }
 
-    /** E-mail: the file sink or SMTP through Commons Email over one reused connection. */
+    /** E-mail: the file sink or SMTP through Commons Email over a small pool of reused connections. */
     public static class Email {
         @NotNull
         @JsonProperty("mode")
@@ -200,6 +215,11 @@ public class NotifyConfiguration {
         @NotNull
         @JsonProperty("timeout")
         private Duration timeout = Duration.seconds(30);
+
+        /** SMTP connections used at once, each kept open across messages, each with its own sender thread. */
+        @Min(1)
+        @Max(32)
+        private int connections = 4;
 
         public Mode getMode() {
             return mode;
@@ -245,6 +265,17 @@ public class NotifyConfiguration {
 
         public Duration getTimeout() {
             return timeout;
+        }
+
+        public int getConnections() {
+            return connections;
+        }
+
+        /** A number, or text from an environment variable. */
+        @JsonProperty("connections")
+        void setConnections(Object connections) {
+            this.connections = connections instanceof Number n ? n.intValue()
+                    : Integer.parseInt(String.valueOf(connections).strip());
         }
 
         @Override

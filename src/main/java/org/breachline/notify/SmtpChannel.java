@@ -11,24 +11,39 @@ import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 
 /**
- * E-mail over SMTP through Commons Email, keeping one connection open across messages (reconnecting after an error)
- * rather than one per message. SMTP offers no way to ask whether a message was taken, so a delivery found in flight
- * after a crash cannot be checked: it becomes UNCERTAIN and is never resent without an operator (at most once).
+ * E-mail over SMTP through Commons Email, over a small pool of connections ({@code notify.email.connections}), each
+ * kept open across messages (and reopened after an error) rather than one per message. {@link #send} is thread-safe:
+ * each call holds one connection for the length of one message. SMTP offers no way to ask whether a message was
+ * taken, so a delivery found in flight after a crash cannot be checked: it becomes UNCERTAIN and is never resent
+ * without an operator (at most once).
  */
 public final class SmtpChannel implements DeliveryChannel {
     private final NotifyConfiguration.Email config;
     private final Session session;
-    private Transport transport;
+    /** The pool: idle connections wait here; a sender takes one for a message and puts it back. */
+    private final BlockingQueue<Connection> idle;
+    private final List<Connection> all = new ArrayList<>();
 
     public SmtpChannel(NotifyConfiguration.Email config) {
+        MailStreamProviderPin.pin();
         this.config = config;
         try {
             HtmlEmail template = configured(new HtmlEmail());
             this.session = template.getMailSession();
         } catch (EmailException e) {
             throw new IllegalArgumentException("notify.email is not a usable SMTP configuration: " + e.getMessage(), e);
+        }
+        this.idle = new ArrayBlockingQueue<>(config.getConnections());
+        for (int i = 0; i < config.getConnections(); i++) {
+            Connection c = new Connection();
+            all.add(c);
+            idle.add(c);
         }
     }
 
@@ -40,6 +55,11 @@ public final class SmtpChannel implements DeliveryChannel {
     @Override
     public double ratePerSecond() {
         return config.getRatePerSecond();
+    }
+
+    @Override
+    public int senders() {
+        return config.getConnections();
     }
 
     @Override
@@ -63,8 +83,15 @@ public final class SmtpChannel implements DeliveryChannel {
         } catch (EmailException | MessagingException e) {
             return new SendResult.Permanent("cannot build the message: " + e.getClass().getSimpleName());
         }
+        Connection connection;
         try {
-            connected().sendMessage(mime, mime.getAllRecipients());
+            connection = idle.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new SendResult.Transient("stopped before sending");
+        }
+        try {
+            connection.open().sendMessage(mime, mime.getAllRecipients());
             return new SendResult.Sent(MessageIds.of(message.deliveryId()));
         } catch (SMTPAddressFailedException e) {
             return classify(e.getReturnCode(), "recipient refused");
@@ -74,8 +101,10 @@ public final class SmtpChannel implements DeliveryChannel {
             return new SendResult.Permanent("recipient refused: " + e.getClass().getSimpleName());
         } catch (MessagingException | IllegalStateException e) {
             // Connection trouble: drop the connection, open a fresh one on the next attempt.
-            disconnect();
+            connection.close();
             return new SendResult.Transient("SMTP connection failed: " + e.getClass().getSimpleName());
+        } finally {
+            idle.add(connection);
         }
     }
 
@@ -84,9 +113,10 @@ public final class SmtpChannel implements DeliveryChannel {
         return new Reconciliation.CannotTell("SMTP cannot say whether the server took the message");
     }
 
+    /** Closes every connection; called once the dispatcher's senders have stopped. */
     @Override
-    public synchronized void close() {
-        disconnect();
+    public void close() {
+        all.forEach(Connection::close);
     }
 
     private static SendResult classify(int code, String what) {
@@ -94,23 +124,28 @@ public final class SmtpChannel implements DeliveryChannel {
         return code >= 500 ? new SendResult.Permanent(reason) : new SendResult.Transient(reason);
     }
 
-    private synchronized Transport connected() throws MessagingException {
-        if (transport == null || !transport.isConnected()) {
-            disconnect();
-            transport = session.getTransport(config.isSsl() ? "smtps" : "smtp");
-            transport.connect();
-        }
-        return transport;
-    }
+    /** One SMTP connection of the pool, opened on first use; used by one sender at a time. */
+    private final class Connection {
+        private Transport transport;
 
-    private synchronized void disconnect() {
-        if (transport != null) {
-            try {
-                transport.close();
-            } catch (MessagingException ignored) {
-                // Closing a broken connection.
+        synchronized Transport open() throws MessagingException {
+            if (transport == null || !transport.isConnected()) {
+                close();
+                transport = session.getTransport(config.isSsl() ? "smtps" : "smtp");
+                transport.connect();
             }
-            transport = null;
+            return transport;
+        }
+
+        synchronized void close() {
+            if (transport != null) {
+                try {
+                    transport.close();
+                } catch (MessagingException ignored) {
+                    // Closing a broken connection.
+                }
+                transport = null;
+            }
         }
     }
 
