@@ -380,6 +380,8 @@ public final class Dispatcher implements Managed {
             /** Why the provider refused the sender itself, once it has; what is left of the batch then goes back. */
             private String blockedReason;
             private final List<Long> unsent = new ArrayList<>();
+            /** Set by the sender thread that met the refusal, so that jobs queued behind it are not tried at all. */
+            private volatile String refusal;
 
             Batch(List<ClaimedDelivery> claimed) {
                 this.claimed = claimed;
@@ -411,7 +413,7 @@ public final class Dispatcher implements Managed {
                                 continue;
                             }
                             for (Job job : handed) {
-                                senders.execute(() -> done.add(job.send(channel, callbackUrl)));
+                                senders.execute(() -> done.add(sendUnlessRefused(job)));
                             }
                             out += handed.size();
                             continue;
@@ -456,6 +458,19 @@ public final class Dispatcher implements Managed {
                 String why = clip("not sent: the " + channel.channel() + " channel is stopped (" + blockedReason + ")");
                 jdbi.useExtension(DeliveryDao.class, dao -> dao.release(unsent, worker, why, now()));
                 unsent.forEach(held::remove);
+            }
+
+            /** Runs on a sender thread. Once the provider refused the sender, the jobs still queued stay untried. */
+            private Result sendUnlessRefused(Job job) {
+                String refused = refusal;
+                if (refused != null) {
+                    return job.untried(refused);
+                }
+                Result r = job.send(channel, callbackUrl);
+                if (r.result() instanceof DeliveryChannel.SendResult.ChannelBlocked b) {
+                    refusal = b.reason();
+                }
+                return r;
             }
 
             /** The notice for one delivery, or its permanent failure (recorded with the next window) if there is none. */
@@ -615,6 +630,10 @@ public final class Dispatcher implements Managed {
                     result = new DeliveryChannel.SendResult.Unknown("channel error " + e.getClass().getSimpleName());
                 }
                 return new Result(delivery, to, result, notice.template(), segments, segments == null ? 1 : segments);
+            }
+
+            Result untried(String refusal) {
+                return new Result(delivery, to, new DeliveryChannel.SendResult.ChannelBlocked(refusal), null, null, 0);
             }
         }
     }
