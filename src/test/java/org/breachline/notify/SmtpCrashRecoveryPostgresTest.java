@@ -100,7 +100,8 @@ class SmtpCrashRecoveryPostgresTest extends CampaignContractSupport {
 
         child = service.start("second");
         giveUp = Instant.now().plusSeconds(180);
-        while (!ids(campaign, "status IN ('QUEUED', 'SENDING')").isEmpty()) {
+        // The restarted dispatcher completes the campaign once nothing of it is waiting or in flight.
+        while (!"COMPLETED".equals(responder().get("/api/campaigns/" + campaign).body().path("status").asText())) {
             assertThat(Instant.now()).as("the restarted child did not finish; see " + service.folder())
                     .isBefore(giveUp);
             Thread.sleep(100);
@@ -129,7 +130,6 @@ class SmtpCrashRecoveryPostgresTest extends CampaignContractSupport {
             int attempts = ((Number) r.get("attempts")).intValue();
             assertThat(attempts).as("delivery " + id).isEqualTo(awaitingAtKill.contains(id) ? 2 : 1);
         }
-        assertThat(responder().get("/api/campaigns/" + campaign).body().path("status").asText()).isEqualTo("COMPLETED");
     }
 
     private Set<Long> ids(UUID campaign, String condition) {
