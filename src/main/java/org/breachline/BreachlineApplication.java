@@ -237,7 +237,7 @@ public class BreachlineApplication extends Application<BreachlineConfiguration> 
     private java.util.List<DeliveryChannel> channels(NotifyConfiguration config, Environment env) {
         java.nio.file.Path outbox = java.nio.file.Path.of(config.getOutbox());
         DeliveryChannel email = switch (config.getEmail().getMode()) {
-            case SMTP -> new SmtpChannel(config.getEmail());
+            case SMTP -> new SmtpChannel(config.getEmail(), clock);
             case FILE -> new FileSinkChannel(Channel.EMAIL, outbox, config.getEmail().getRatePerSecond(),
                     config.getEmail().getFrom(), clock, env.getObjectMapper());
             case TWILIO -> throw new IllegalArgumentException("notify.email.mode must be FILE or SMTP");

@@ -65,9 +65,9 @@ public final class CapacityPlanner {
             String advice = rate.measuredAt() == null || rate.perSecond() >= emailLimit
                     ? "raise notify.email.ratePerSecond, add SMTP connections (notify.email.connections) or a faster "
                     + "relay, or split the audience"
-                    : "the SMTP pool measured " + Math.round(rate.perSecond()) + " messages/s, below the configured "
-                    + emailLimit + "/s: add SMTP connections (notify.email.connections), service instances or a "
-                    + "faster relay, or split the audience";
+                    : "the SMTP pool measured " + String.format(java.util.Locale.ROOT, "%.1f", rate.perSecond())
+                    + " messages/s, below the configured " + emailLimit + "/s: add SMTP connections "
+                    + "(notify.email.connections), service instances or a faster relay, or split the audience";
             channels.add(channel(Channel.EMAIL, recipients, recipients, rate, seconds, start, due, advice));
         }
         if (wanted.contains(Channel.SMS)) {

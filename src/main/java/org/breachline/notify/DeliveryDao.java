@@ -42,13 +42,14 @@ interface DeliveryDao {
     @SqlQuery(CLAIMED + "WHERE id IN (<ids>) ORDER BY id")
     List<ClaimedDelivery> find(@BindList("ids") Collection<Long> ids);
 
-    /** Commits that these deliveries are about to be given to the channel; from here on they may go out. */
-    @SqlUpdate("UPDATE delivery SET awaiting_handoff = FALSE WHERE id IN (<ids>)" + OURS)
-    int handOff(@BindList("ids") Collection<Long> ids, @Bind("worker") String worker);
-
-    /** Which of these deliveries this worker still holds in flight (after a hand-off that changed fewer rows). */
-    @SqlQuery("SELECT id FROM delivery WHERE id IN (<ids>)" + OURS)
-    List<Long> stillHeld(@BindList("ids") Collection<Long> ids, @Bind("worker") String worker);
+    /**
+     * Commits that these deliveries are about to be given to the channel; from here on they may go out. One statement
+     * per row (in one JDBC batch) so that each finds its row by primary key, and the counts say which are still ours:
+     * with {@code id IN (…)} PostgreSQL preferred the status index, whose SENDING range fills with dead entries as a
+     * campaign goes on.
+     */
+    @SqlBatch("UPDATE delivery SET awaiting_handoff = FALSE WHERE id = :id" + OURS)
+    int[] handOff(@Bind("id") List<Long> ids, @Bind("worker") String worker);
 
     @SqlUpdate("UPDATE delivery SET heartbeat_at = :now WHERE id IN (<ids>)" + OURS)
     int heartbeat(@BindList("ids") Collection<Long> ids, @Bind("worker") String worker, @Bind("now") Instant now);

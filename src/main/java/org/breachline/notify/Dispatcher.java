@@ -510,14 +510,18 @@ public final class Dispatcher implements Managed {
                     if (jobs.isEmpty()) {
                         return jobs;
                     }
-                    List<Long> ids = jobs.stream().map(j -> j.delivery().id()).toList();
-                    if (dao.handOff(ids, worker) == ids.size()) {
-                        return jobs;
+                    int[] marked = dao.handOff(jobs.stream().map(j -> j.delivery().id()).toList(), worker);
+                    List<Job> ours = new ArrayList<>(jobs.size());
+                    for (int i = 0; i < jobs.size(); i++) {
+                        if (marked[i] > 0) {
+                            ours.add(jobs.get(i));
+                        }
                     }
-                    Set<Long> ours = new HashSet<>(dao.stillHeld(ids, worker));
-                    LOG.warn("{} of {} deliveries of a {} batch were taken from this worker before hand-off; "
-                            + "not sending them", ids.size() - ours.size(), ids.size(), channel.channel());
-                    return jobs.stream().filter(j -> ours.contains(j.delivery().id())).toList();
+                    if (ours.size() < jobs.size()) {
+                        LOG.warn("{} of {} deliveries of a {} batch were taken from this worker before hand-off; "
+                                + "not sending them", jobs.size() - ours.size(), jobs.size(), channel.channel());
+                    }
+                    return ours;
                 });
                 recorded(writing);
                 if (handed.size() < jobs.size()) {

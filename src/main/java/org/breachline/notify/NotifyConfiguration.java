@@ -113,7 +113,6 @@ public class NotifyConfiguration {
          */
         @Min(1)
         @Max(1_000)
-        @JsonProperty("recordEvery")
         private int recordEvery = 50;
 
         /** A claim whose heartbeat is older than this is taken for a crashed worker's and reconciled. */
@@ -153,6 +152,13 @@ public class NotifyConfiguration {
 
         public int getRecordEvery() {
             return recordEvery;
+        }
+
+        /** A number, or text from a test's override. */
+        @JsonProperty("recordEvery")
+        void setRecordEvery(Object recordEvery) {
+            this.recordEvery = recordEvery instanceof Number n ? n.intValue()
+                    : Integer.parseInt(String.valueOf(recordEvery).strip());
         }
 
         public Duration getStaleAfter() {
@@ -271,7 +277,7 @@ public class NotifyConfiguration {
             return connections;
         }
 
-        /** A number, or text from an environment variable. */
+        /** A number, or text from a test's override. */
         @JsonProperty("connections")
         void setConnections(Object connections) {
             this.connections = connections instanceof Number n ? n.intValue()

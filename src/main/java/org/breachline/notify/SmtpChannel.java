@@ -1,16 +1,21 @@
 package org.breachline.notify;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.commons.mail2.core.EmailException;
 import org.apache.commons.mail2.jakarta.HtmlEmail;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -19,20 +24,26 @@ import java.util.concurrent.BlockingQueue;
 /**
  * E-mail over SMTP through Commons Email, over a small pool of connections ({@code notify.email.connections}), each
  * kept open across messages (and reopened after an error) rather than one per message. {@link #send} is thread-safe:
- * each call holds one connection for the length of one message. SMTP offers no way to ask whether a message was
+ * each call holds one connection for the length of one message. A connection in steady use is trusted as open;
+ * only one idle for a while is probed first ({@code NOOP}: JavaMail's {@code isConnected()} costs a round trip). SMTP offers no way to ask whether a message was
  * taken, so a delivery found in flight after a crash cannot be checked: it becomes UNCERTAIN and is never resent
  * without an operator (at most once).
  */
 public final class SmtpChannel implements DeliveryChannel {
+    /** A connection unused for longer may have been closed by the server: probe it before sending. */
+    static final Duration PROBE_AFTER_IDLE = Duration.ofSeconds(5);
+
     private final NotifyConfiguration.Email config;
+    private final Clock clock;
     private final Session session;
     /** The pool: idle connections wait here; a sender takes one for a message and puts it back. */
     private final BlockingQueue<Connection> idle;
     private final List<Connection> all = new ArrayList<>();
 
-    public SmtpChannel(NotifyConfiguration.Email config) {
+    public SmtpChannel(NotifyConfiguration.Email config, Clock clock) {
         MailStreamProviderPin.pin();
         this.config = config;
+        this.clock = clock;
         try {
             HtmlEmail template = configured(new HtmlEmail());
             this.session = template.getMailSession();
@@ -77,10 +88,11 @@ public final class SmtpChannel implements DeliveryChannel {
             email.setTextMsg(notice.text());
             email.buildMimeMessage();
             mime = email.getMimeMessage();
+            declareTransferEncodings(mime);
             mime.saveChanges();
             // After saveChanges, which would replace it: one Message-ID per delivery, whatever the attempt.
             mime.setHeader("Message-ID", MessageIds.of(message.deliveryId()));
-        } catch (EmailException | MessagingException e) {
+        } catch (EmailException | MessagingException | java.io.IOException e) {
             return new SendResult.Permanent("cannot build the message: " + e.getClass().getSimpleName());
         }
         Connection connection;
@@ -119,6 +131,45 @@ public final class SmtpChannel implements DeliveryChannel {
         all.forEach(Connection::close);
     }
 
+    /**
+     * Names each text part's Content-Transfer-Encoding from its text, as Jakarta Mail would choose it (7bit when all
+     * ASCII in short lines, quoted-printable when mostly ASCII, else base64). Left to Jakarta Mail, the choice streams
+     * every part through a checking encoder byte by byte, which took about half the CPU of building a message.
+     */
+    static void declareTransferEncodings(Part part) throws MessagingException, java.io.IOException {
+        Object content = part.getContent();
+        if (content instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                declareTransferEncodings(multipart.getBodyPart(i));
+            }
+        } else if (content instanceof String text && part instanceof MimeBodyPart body) {
+            body.setHeader("Content-Transfer-Encoding", transferEncoding(text));
+        }
+    }
+
+    static String transferEncoding(String text) {
+        int nonAscii = 0;
+        int line = 0;
+        int longest = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                longest = Math.max(longest, line);
+                line = 0;
+            } else {
+                line++;
+                if (c >= 0x7f || (c < 0x20 && c != '\t')) {
+                    nonAscii++;
+                }
+            }
+        }
+        longest = Math.max(longest, line);
+        if (nonAscii == 0 && longest <= 998) {
+            return "7bit";
+        }
+        return nonAscii * 3 <= text.length() ? "quoted-printable" : "base64";
+    }
+
     private static SendResult classify(int code, String what) {
         String reason = what + " (SMTP " + code + ")";
         return code >= 500 ? new SendResult.Permanent(reason) : new SendResult.Transient(reason);
@@ -127,13 +178,17 @@ public final class SmtpChannel implements DeliveryChannel {
     /** One SMTP connection of the pool, opened on first use; used by one sender at a time. */
     private final class Connection {
         private Transport transport;
+        private Instant lastUsed;
 
         synchronized Transport open() throws MessagingException {
-            if (transport == null || !transport.isConnected()) {
+            Instant now = clock.instant();
+            boolean idle = lastUsed != null && Duration.between(lastUsed, now).compareTo(PROBE_AFTER_IDLE) > 0;
+            if (transport == null || (idle && !transport.isConnected())) {
                 close();
                 transport = session.getTransport(config.isSsl() ? "smtps" : "smtp");
                 transport.connect();
             }
+            lastUsed = now;
             return transport;
         }
 

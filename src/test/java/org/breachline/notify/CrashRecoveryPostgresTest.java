@@ -6,15 +6,12 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import org.breachline.testing.Api;
 import org.breachline.testing.RequiresPostgres;
 import org.breachline.testing.TestApp;
-import org.breachline.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A real service process (a child JVM running {@code server}) is killed with SIGKILL in the middle of a campaign and
  * started again: in the end every delivery is sent exactly once through the file sink, including those the killed
- * process had claimed and marked in flight. The test process only prepares the campaign and watches the database.
+ * process had claimed and marked in flight. It is killed while some of its claimed deliveries were handed to the
+ * channel and others were still awaiting hand-off: none of the latter had been written. The test process only
+ * prepares the campaign and watches the database.
  */
 @RequiresPostgres
 class CrashRecoveryPostgresTest extends CampaignContractSupport {
@@ -62,27 +61,44 @@ class CrashRecoveryPostgresTest extends CampaignContractSupport {
         assertThat(imported.status()).as(imported.text()).isEqualTo(201);
         JsonNode c = launched(key, "EMAIL_ELSE_SMS", "EMAIL");
         UUID campaign = UUID.fromString(c.path("id").asText());
-        Path config = childConfig(APP.database());
+        ChildService service = new ChildService(APP.database(), """
+                notify:
+                  outbox: %s
+                  dispatcher:
+                    enabled: true
+                    pollEvery: 20ms
+                    batchSize: 25
+                    recordEvery: 5
+                    staleAfter: 2s
+                  email:
+                    ratePerSecond: 100
+                """.formatted(OUTBOX));
 
-        child = start(config, "first");
-        // Kill as soon as the child has sent some and holds a claimed batch in flight.
-        Instant giveUp = Instant.now().plusSeconds(60);
-        while (!(count(campaign, "SENT") > 0 && count(campaign, "SENDING") > 0)) {
-            assertThat(Instant.now()).as("the child never got going; see " + config.getParent()).isBefore(giveUp);
-            assertThat(child.isAlive()).as("child died; see " + config.getParent()).isTrue();
+        child = service.start("first");
+        // Kill as soon as the child has sent some and holds a batch in flight, partly handed to the channel.
+        Instant giveUp = Instant.now().plusSeconds(120);
+        while (!ChildService.midBatch(APP.jdbi(), campaign)) {
+            assertThat(Instant.now()).as("the child never got going; see " + service.folder()).isBefore(giveUp);
+            assertThat(child.isAlive()).as("child died; see " + service.folder()).isTrue();
             Thread.sleep(2);
         }
         child.destroyForcibly().waitFor(); // SIGKILL: no shutdown hooks, no chance to record anything
         List<Long> inFlightAtKill = APP.jdbi().withHandle(h -> h.createQuery("SELECT id FROM delivery "
                 + "WHERE campaign_id = :c AND status = 'SENDING'").bind("c", campaign).mapTo(Long.class).list());
+        List<Long> awaitingAtKill = APP.jdbi().withHandle(h -> h.createQuery("SELECT id FROM delivery "
+                + "WHERE campaign_id = :c AND status = 'SENDING' AND awaiting_handoff = TRUE").bind("c", campaign)
+                .mapTo(Long.class).list());
+        for (long id : awaitingAtKill) {
+            assertThat(OUTBOX.resolve("email").resolve(id + ".eml")).as("awaiting hand-off means never sent").doesNotExist();
+        }
         long sentAtKill = count(campaign, "SENT");
         assertThat(inFlightAtKill).as("killed mid-batch").isNotEmpty();
         assertThat(sentAtKill).isLessThan(PEOPLE);
 
-        child = start(config, "second");
+        child = service.start("second");
         giveUp = Instant.now().plusSeconds(90);
         while (count(campaign, "SENT") < PEOPLE) {
-            assertThat(Instant.now()).as("the restarted child did not finish; see " + config.getParent())
+            assertThat(Instant.now()).as("the restarted child did not finish; see " + service.folder())
                     .isBefore(giveUp);
             Thread.sleep(100);
         }
@@ -110,63 +126,5 @@ class CrashRecoveryPostgresTest extends CampaignContractSupport {
     private long count(UUID campaign, String status) {
         return APP.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM delivery WHERE campaign_id = :c "
                 + "AND status = :s").bind("c", campaign).bind("s", status).mapTo(Long.class).one());
-    }
-
-    private Path childConfig(TestDatabase db) throws Exception {
-        Path dir = Files.createTempDirectory("breachline-crash-");
-        String yaml = """
-                database:
-                  driverClass: org.postgresql.Driver
-                  url: %s
-                  user: %s
-                  password: "%s"
-                  validationQuery: "SELECT 1"
-                  autoCommitByDefault: true
-                  initialSize: 1
-                  minSize: 1
-                  maxSize: 4
-                migrateOnStart: true
-                people:
-                  contactKeys:
-                    activeKeyId: test
-                    keys:
-                      test: "W2t3tGk7zq8uJ9q1Yp8m0C8xS4dJ6rQ1bN3vZ5aL7eE="
-                    indexKey: "b1Jm9yq3Lr0eT6uZ2cX8wV5nK4pH7sD1fG3jA9kQ2mE="
-                notify:
-                  outbox: %s
-                  dispatcher:
-                    enabled: true
-                    pollEvery: 20ms
-                    batchSize: 25
-                    staleAfter: 2s
-                  email:
-                    ratePerSecond: 100
-                server:
-                  registerDefaultExceptionMappers: false
-                  applicationConnectors:
-                    - type: http
-                      bindHost: 127.0.0.1
-                      port: 0
-                  adminConnectors:
-                    - type: http
-                      bindHost: 127.0.0.1
-                      port: 0
-                logging:
-                  level: WARN
-                """.formatted(db.url(), db.user(), db.password(), OUTBOX);
-        Path config = dir.resolve("config.yml");
-        Files.writeString(config, yaml);
-        return config;
-    }
-
-    private Process start(Path config, String name) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        // The worker id defaults to host, pid and start time: the second process is a different worker.
-        return new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                "org.breachline.BreachlineApplication", "server", config.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(config.getParent().resolve(name + ".log").toFile())
-                .directory(new File(System.getProperty("user.dir")))
-                .start();
     }
 }

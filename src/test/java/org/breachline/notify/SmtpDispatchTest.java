@@ -21,9 +21,9 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * E-mail over real SMTP (GreenMail as the server): rendered notices arrive once each with their fixed Message-ID, and
- * a delivery found in flight after a crash is not resent by e-mail. The channel does not depend on the database, so
- * this runs on H2 only.
+ * E-mail over real SMTP (GreenMail as the server): rendered notices arrive once each with their fixed Message-ID; a
+ * delivery found in flight after a crash is not resent by e-mail unless it had provably not been handed to SMTP yet.
+ * The channel does not depend on the database, so this runs on H2 only.
  */
 class SmtpDispatchTest extends CampaignContractSupport {
     static final int PORT = freePort();
@@ -61,6 +61,12 @@ class SmtpDispatchTest extends CampaignContractSupport {
         assertThat(ada.getMessageID()).matches("<delivery-\\d+@breachline.notices>");
         MimeMessage bertha = Arrays.stream(received).filter(m -> address(m).equals("bertha@example.de")).findFirst().orElseThrow();
         assertThat(bertha.getSubject()).startsWith("Benachrichtigung");
+        // Parsed back from the wire: the declared transfer encodings carry the umlauts intact in both parts.
+        jakarta.mail.Multipart parts = (jakarta.mail.Multipart) bertha.getContent();
+        StringBuilder decoded = new StringBuilder();
+        collectText(parts, decoded);
+        assertThat(decoded).contains("über").contains("für");
+        assertThat(GreenMailUtil.getHeaders(bertha)).doesNotContain("über");
 
         List<Map<String, Object>> rows = Outbox.deliveries(app(), c.path("id").asText());
         assertThat(rows).allSatisfy(r -> assertThat(r.get("status")).isEqualTo("SENT"));
@@ -89,6 +95,49 @@ class SmtpDispatchTest extends CampaignContractSupport {
         JsonNode view = responder().get("/api/campaigns/" + id).body();
         assertThat(progress(view, "EMAIL").path("uncertain").asLong()).isEqualTo(3);
         assertThat(view.path("status").asText()).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void anEmailClaimedButNeverHandedToSmtpBeforeACrashIsSentOnceAfterwards() throws Exception {
+        MAIL.purgeEmailFromAllMailboxes();
+        String key = incidentWithPeople();
+        JsonNode c = launched(key, "EMAIL_ELSE_SMS", "EMAIL");
+        String id = c.path("id").asText();
+        // A worker claimed everything, then died before committing the hand-off of any of it to SMTP.
+        app().jdbi().useHandle(h -> h.createUpdate("UPDATE delivery SET status = 'SENDING', claimed_by = 'dead', "
+                + "attempts = 1, awaiting_handoff = TRUE, claimed_at = :old, heartbeat_at = :old WHERE campaign_id = :c")
+                .bind("old", app().clock.instant().minusSeconds(3600)).bind("c", java.util.UUID.fromString(id)).execute());
+
+        assertThat(Outbox.dispatch(app())).contains("\"reconciled\":3").contains("\"sent\":3");
+
+        assertThat(MAIL.waitForIncomingEmail(10_000, 3)).isTrue();
+        List<String> ids = Arrays.stream(MAIL.getReceivedMessages()).map(SmtpDispatchTest::messageId).toList();
+        assertThat(ids).hasSize(3).doesNotHaveDuplicates();
+        assertThat(Outbox.deliveries(app(), id)).allSatisfy(r -> {
+            assertThat(r.get("status")).isEqualTo("SENT");
+            assertThat(((Number) r.get("attempts")).intValue()).isEqualTo(2);
+            assertThat(r.get("claimed_by")).isEqualTo("test-worker");
+        });
+        assertThat(responder().get("/api/campaigns/" + id).body().path("status").asText()).isEqualTo("COMPLETED");
+    }
+
+    private static void collectText(jakarta.mail.Multipart multipart, StringBuilder into) throws Exception {
+        for (int i = 0; i < multipart.getCount(); i++) {
+            Object content = multipart.getBodyPart(i).getContent();
+            if (content instanceof jakarta.mail.Multipart nested) {
+                collectText(nested, into);
+            } else {
+                into.append(content);
+            }
+        }
+    }
+
+    private static String messageId(MimeMessage m) {
+        try {
+            return m.getMessageID();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String address(MimeMessage m) {
