@@ -25,10 +25,14 @@ interface DeliveryDao {
     String CLAIMED = "SELECT id, campaign_id, person_id, channel, attempts, claimed_at, awaiting_handoff FROM delivery ";
     String OURS = " AND status = 'SENDING' AND claimed_by = :worker";
 
-    /** Locks due deliveries of sending campaigns; only the delivery rows are locked, never the campaign. */
+    /**
+     * Locks due deliveries of sending campaigns, the longest due first; only the delivery rows are locked, never the
+     * campaign. (Among deliveries due at the same instant the order is the index's; ordering by id as well would make
+     * PostgreSQL sort every queued delivery of a launch for each claim.)
+     */
     @SqlQuery("SELECT id FROM delivery WHERE channel = :channel AND status = 'QUEUED' AND next_attempt_at <= :now "
             + "AND campaign_id IN (SELECT c.id FROM campaign c WHERE c.status = 'SENDING') "
-            + "ORDER BY next_attempt_at, id LIMIT :limit FOR UPDATE SKIP LOCKED")
+            + "ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED")
     List<Long> lockDue(@Bind("channel") String channel, @Bind("now") Instant now, @Bind("limit") int limit);
 
     /**
