@@ -74,7 +74,7 @@ if [ "${BENCH_COPY:-1}" = 1 ]; then
   echo "psql \\copy: ${COPY}s; import/copy = $(python3 -c "print(round($IMPORT/$COPY, 2))")x (target <= 3x)"
   # The floor under any import of ours: \copy of the rows exactly as Breachline stores them (sealed contact fields,
   # keyed-hash indexes) into a table shaped and indexed like affected_person, with no validation or encryption at all.
-  psql "$PG/$DB" -qc "\\copy (SELECT incident_id, reference_index, reference_sealed, name_sealed, name_index, email_sealed, email_index, phone_sealed, phone_index, locale, jurisdiction, last_import_id, created_at, updated_at FROM affected_person p JOIN incident i ON i.id = p.incident_id WHERE i.incident_key = 'INC-$(date +%Y)-0001') TO '$WORK/stored.txt'"
+  psql "$PG/$DB" -qc "\\copy (SELECT p.incident_id, p.reference_index, p.reference_sealed, p.name_sealed, p.name_index, p.email_sealed, p.email_index, p.phone_sealed, p.phone_index, p.locale, p.jurisdiction, p.last_import_id, p.created_at, p.updated_at FROM affected_person p JOIN incident i ON i.id = p.incident_id WHERE i.incident_key = 'INC-$(date +%Y)-0001') TO '$WORK/stored.txt'"
   # (LIKE … INCLUDING ALL copies the columns, the identity and every index, not the foreign key.)
   psql "$PG/$DB" -qc "CREATE TABLE bench_floor (LIKE affected_person INCLUDING ALL)"
   START=$(date +%s.%N)
