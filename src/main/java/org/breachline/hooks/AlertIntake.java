@@ -4,6 +4,7 @@ import org.breachline.auth.Actor;
 import org.breachline.incident.Incident;
 import org.breachline.incident.IncidentFacts;
 import org.breachline.incident.IncidentService;
+import org.breachline.incident.TimelineAppend;
 import org.breachline.incident.TimelineKind;
 import org.jdbi.v3.core.Handle;
 
@@ -87,14 +88,17 @@ final class AlertIntake {
         Set<UUID> closed = linked.isEmpty() ? Set.of() : new HashSet<>(dao.closedAmong(linked));
         groups.values().forEach(g -> g.open = g.row.incidentId() != null && !closed.contains(g.row.incidentId()));
         List<List<AlertResult>> results = new ArrayList<>(deliveries.size());
+        List<TimelineAppend> entries = new ArrayList<>();
         for (Delivery d : deliveries) {
             List<AlertResult> ofDelivery = new ArrayList<>(d.alerts().size());
             for (Alert alert : d.alerts()) {
                 ofDelivery.add(applyOne(h, d, alert, groups.get(new GroupKey(d.source().name().value(),
-                        alert.fingerprint()))));
+                        alert.fingerprint())), entries));
             }
             results.add(ofDelivery);
         }
+        // Every alert's entry in one batched statement, in the order the alerts were applied.
+        incidents.appendTimeline(h, entries);
         List<AlertGroupRow> changed = groups.values().stream().filter(g -> g.changed).map(g -> g.row).toList();
         if (!changed.isEmpty()) {
             dao.updateGroups(changed);
@@ -102,7 +106,7 @@ final class AlertIntake {
         return results;
     }
 
-    private AlertResult applyOne(Handle h, Delivery d, Alert alert, Group group) {
+    private AlertResult applyOne(Handle h, Delivery d, Alert alert, Group group, List<TimelineAppend> entries) {
         String name = d.source().name().value();
         Actor actor = Actor.system("hook:" + name);
         Instant at = d.receivedAt();
@@ -116,8 +120,8 @@ final class AlertIntake {
         long alerts = 1 + d.coalesced().size();
         if (decision instanceof DedupDecision.OpenNewIncident open) {
             Incident created = incidents.createIn(h, facts(alert, at), actor);
-            incidents.appendTimeline(h, created.id(), actor, TimelineKind.ALERT,
-                    "Alert from " + name + ": " + alert.title(), data(alert, d, open.because()));
+            entries.add(new TimelineAppend(created.id(), actor, TimelineKind.ALERT,
+                    "Alert from " + name + ": " + alert.title(), data(alert, d, open.because())));
             group.update(new AlertGroupRow(name, alert.fingerprint(), created.id(), created.key(), at, at, null,
                     alerts), true);
             return new AlertResult(alert.fingerprint(), AlertResult.AlertAction.OPENED, open.because(),
@@ -126,10 +130,10 @@ final class AlertIntake {
         if (decision instanceof DedupDecision.AppendToIncident append) {
             boolean resolved = alert.status() == AlertStatus.RESOLVED;
             // A resolution is recorded on the incident but never closes it: closing is a person's decision.
-            incidents.appendTimeline(h, row.incidentId(), actor,
+            entries.add(new TimelineAppend(row.incidentId(), actor,
                     resolved ? TimelineKind.ALERT_RESOLVED : TimelineKind.ALERT,
                     (resolved ? "Alert resolved at " : "Alert repeated from ") + name + ": " + alert.title(),
-                    data(alert, d, append.because()));
+                    data(alert, d, append.because())));
             group.update(new AlertGroupRow(name, alert.fingerprint(), row.incidentId(), row.incidentKey(),
                     row.openedAt(), last, resolved ? at : null, row.alertCount() + alerts), group.open);
             return new AlertResult(alert.fingerprint(),

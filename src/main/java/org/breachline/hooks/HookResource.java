@@ -64,6 +64,7 @@ public class HookResource {
         }
         // 202 for what was stored (applied or queued); 200 for a repeat we had already accepted.
         int status = outcome instanceof HookOutcome.Duplicate ? 200 : 202;
-        return Response.status(status).entity(HookReceipt.of(outcome)).build();
+        // The type is stated so that Jersey does not negotiate it per request (measured in the hook benchmark).
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(HookReceipt.of(outcome)).build();
     }
 }

@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Verifies the Standard Webhooks convention: {@code webhook-signature: v1,<base64 HMAC-SHA256(id.timestamp.body)>}
@@ -23,6 +24,7 @@ public final class StandardWebhooksAuthenticator implements HookAuthenticator {
     public static final Duration DEFAULT_TOLERANCE = Duration.ofMinutes(5);
 
     private static final String VERSION = "v1";
+    private static final Pattern SPACES = Pattern.compile(" +");
 
     private final String source;
     private final WebhookSecret secret;
@@ -84,7 +86,7 @@ public final class StandardWebhooksAuthenticator implements HookAuthenticator {
     private static boolean anySignatureMatches(List<String> headerValues, byte[] expected) {
         boolean matched = false;
         for (String headerValue : headerValues) {
-            for (String candidate : headerValue.strip().split(" +")) {
+            for (String candidate : SPACES.split(headerValue.strip())) {
                 int comma = candidate.indexOf(',');
                 if (comma < 0 || !candidate.substring(0, comma).equals(VERSION)) {
                     continue;

@@ -59,7 +59,7 @@ public class IncidentService {
         this.clock = clock;
         this.mapper = mapper;
         this.validator = validator;
-        Database.cacheSqlObjects(jdbi, IncidentDao.class);
+        Database.cacheSqlObjects(jdbi, IncidentDao.class, TimelineDao.class);
     }
 
     public void addListener(IncidentListener listener) {
@@ -233,6 +233,29 @@ public class IncidentService {
     public long appendTimeline(Handle transaction, UUID incidentId, Actor actor, TimelineKind kind, String text,
                                Map<String, ?> data) {
         return timeline(transaction.attach(IncidentDao.class), incidentId, now(), actor, kind, text, data);
+    }
+
+    /**
+     * Appends several entries inside another feature's transaction with one batched statement, in the order given
+     * (their ids increase in that order), all stamped with the same time.
+     */
+    public void appendTimeline(Handle transaction, List<TimelineAppend> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        List<UUID> incidentIds = new ArrayList<>(entries.size());
+        List<String> actors = new ArrayList<>(entries.size());
+        List<String> kinds = new ArrayList<>(entries.size());
+        List<String> texts = new ArrayList<>(entries.size());
+        List<String> data = new ArrayList<>(entries.size());
+        for (TimelineAppend e : entries) {
+            incidentIds.add(e.incidentId());
+            actors.add(e.actor().name());
+            kinds.add(e.kind().name());
+            texts.add(e.text());
+            data.add(json(e.data()));
+        }
+        transaction.attach(TimelineDao.class).appendAll(incidentIds, now(), actors, kinds, texts, data);
     }
 
     private long timeline(IncidentDao dao, UUID incidentId, Instant at, Actor actor, TimelineKind kind, String text,
