@@ -194,12 +194,20 @@ public final class WebhookChannel implements DeliveryChannel {
         return outcome(id, status);
     }
 
-    /** 2xx sent; 408, 429 and 5xx worth another attempt; any other answer never will be. */
+    /**
+     * 2xx sent; 408, 429 and 5xx worth another attempt; 401 and 403 stop the channel (the product refuses our
+     * signature, not this person: every other notice would be refused too, until someone fixes the secret); any other
+     * answer never will be.
+     */
     static SendResult outcome(String webhookId, int status) {
         if (status >= 200 && status < 300) {
             return new SendResult.Sent(webhookId);
         }
         String reason = "HTTP " + status + " from the product";
+        if (status == 401 || status == 403) {
+            return new SendResult.ChannelBlocked(reason + ": it refused our signature; check that notify.webhook.secret "
+                    + "is the secret the product verifies with, then resume the channel");
+        }
         if (status == 408 || status == 429 || status >= 500) {
             return new SendResult.Transient(reason);
         }

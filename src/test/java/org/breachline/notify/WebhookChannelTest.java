@@ -103,10 +103,19 @@ class WebhookChannelTest {
     }
 
     @ParameterizedTest(name = "HTTP {0} fails")
-    @ValueSource(ints = {400, 401, 403, 404, 409, 410, 413, 422, 301, 307})
+    @ValueSource(ints = {400, 404, 409, 410, 413, 422, 301, 307})
     void otherAnswersArePermanent(int status) throws IOException {
         assertThat(channel("/status/" + status).send(notice(7)))
                 .isInstanceOf(DeliveryChannel.SendResult.Permanent.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {401, 403})
+    void aRefusedSignatureStopsTheChannel(int status) throws IOException {
+        assertThat(channel("/status/" + status).send(notice(7)))
+                .isInstanceOfSatisfying(DeliveryChannel.SendResult.ChannelBlocked.class,
+                        b -> assertThat(b.reason()).startsWith("HTTP " + status + " from the product")
+                                .contains("notify.webhook.secret"));
     }
 
     @Test

@@ -191,6 +191,46 @@ abstract class WebhookDispatchContract extends CampaignContractSupport {
     }
 
     @Test
+    void aRefusedSignatureStopsTheWebhookChannelUntilAnAdminResumesIt() {
+        receiver().script("P-1", 401, 200);
+        String key = incidentWithPeople();
+        String id = launched(key, "EMAIL_ELSE_SMS", "EMAIL", "WEBHOOK").path("id").asText();
+        try {
+            Outbox.dispatch(app());
+
+            JsonNode channels = app().as(Role.AUDITOR).get("/api/notify/channels").body();
+            JsonNode webhook = null;
+            for (JsonNode ch : channels) {
+                if (ch.path("channel").asText().equals("WEBHOOK")) {
+                    webhook = ch;
+                }
+            }
+            assertThat(webhook).isNotNull();
+            assertThat(webhook.path("blocked").path("reason").asText()).contains("HTTP 401");
+            // Who was sent before the refusal depends on the order of the claim; the refused one and everyone after it
+            // are back in the queue with no attempt counted, and nobody failed.
+            List<Map<String, Object>> rows = Outbox.deliveries(app(), id).stream()
+                    .filter(r -> "WEBHOOK".equals(r.get("channel"))).toList();
+            assertThat(rows).hasSize(4).noneMatch(r -> r.get("status").equals("FAILED"));
+            List<Map<String, Object>> queued = rows.stream().filter(r -> r.get("status").equals("QUEUED")).toList();
+            assertThat(queued).isNotEmpty().allSatisfy(r -> {
+                assertThat(((Number) r.get("attempts")).intValue()).as("the refusal is no attempt").isZero();
+                assertThat((String) r.get("last_error")).contains("the WEBHOOK channel is stopped");
+            });
+            assertThat(receiver().about("P-1")).as("P-1 was refused once").hasSize(1);
+
+            Api.Reply resumed = app().as(Role.ADMIN).post("/api/notify/channels/WEBHOOK/resume", null);
+            assertThat(resumed.status()).as(resumed.text()).isEqualTo(200);
+            Outbox.dispatch(app());
+            assertThat(webhookRowsByReference(id).values()).allMatch(r -> r.get("status").equals("SENT"));
+            assertThat(app().as(Role.AUDITOR).get("/api/campaigns/" + id).body().path("status").asText())
+                    .isEqualTo("COMPLETED");
+        } finally {
+            app().jdbi().useHandle(h -> h.execute("DELETE FROM notify_channel_block"));
+        }
+    }
+
+    @Test
     void draftsPreviewsAndEstimatesTheWebhookLikeTheOtherChannels() {
         String key = incidentWithPeople();
         JsonNode c = create(key, draft("EMAIL_ELSE_SMS", "SMS", "WEBHOOK"));
