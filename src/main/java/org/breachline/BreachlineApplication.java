@@ -73,6 +73,7 @@ import org.breachline.notify.IncidentCampaignsResource;
 import org.breachline.notify.NoticeRenderer;
 import org.breachline.notify.NotifyConfiguration;
 import org.breachline.notify.TemplateCatalog;
+import org.breachline.people.ContactCipher;
 import org.breachline.people.ContactDataPurge;
 import org.breachline.people.ContactSealer;
 import org.breachline.people.PeopleConfiguration;
@@ -197,7 +198,13 @@ public class BreachlineApplication extends Application<BreachlineConfiguration> 
 
         HooksSettings hookSettings = config.getHooks();
         AlertSourceService alertSources = new AlertSourceService(jdbi, audit, clock,
-                new HookSecretGenerator(new SecureRandom()), hookSettings);
+                new HookSecretGenerator(new SecureRandom()), hookSettings,
+                new ContactCipher(peopleConfig.getContactKeys().toKeyRing()));
+        int resealed = alertSources.sealStoredSecrets();
+        if (resealed > 0) {
+            LoggerFactory.getLogger(AlertSourceService.class).info(
+                    "Sealed the stored signing keys of {} alert source(s) with the active contact key", resealed);
+        }
         HookService hooks = new HookService(jdbi, alertSources, incidents, audit, clock, hookSettings, env.metrics());
         Optional<OutboundDispatcher> outbound = Optional.empty();
         if (hookSettings.getOutbound().isEnabled()) {

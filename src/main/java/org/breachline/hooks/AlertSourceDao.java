@@ -32,6 +32,9 @@ interface AlertSourceDao {
     @SqlUpdate("UPDATE hook_source SET stored_secret = :stored, rotated_at = :at WHERE name = :name")
     int rotate(@Bind("name") String name, @Bind("stored") String stored, @Bind("at") Instant at);
 
+    @SqlUpdate("UPDATE hook_source SET stored_secret = :stored WHERE name = :name")
+    int reseal(@Bind("name") String name, @Bind("stored") String stored);
+
     @SqlUpdate("UPDATE hook_source SET revoked_at = :at WHERE name = :name AND revoked_at IS NULL")
     int revoke(@Bind("name") String name, @Bind("at") Instant at);
 }

@@ -8,6 +8,11 @@ public record AlertSourceRow(String name, String format, String authScheme, Stri
                       long dedupWindowSeconds, String signatureHeader, String timestampHeader, Instant createdAt,
                       String createdBy, Instant rotatedAt, Instant revokedAt) {
 
+    AlertSourceRow withStoredSecret(String secret) {
+        return new AlertSourceRow(name, format, authScheme, secret, defaultSeverity, dedupWindowSeconds, signatureHeader,
+                timestampHeader, createdAt, createdBy, rotatedAt, revokedAt);
+    }
+
     AlertSource toSource(Duration tolerance) {
         return new AlertSource(new AlertSourceName(name), PayloadFormat.valueOf(format),
                 new SourceAuthentication(AuthScheme.valueOf(authScheme), storedSecret, tolerance, signatureHeader,

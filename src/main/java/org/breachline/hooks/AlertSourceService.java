@@ -5,6 +5,7 @@ import org.breachline.audit.AuditLog;
 import org.breachline.auth.Actor;
 import org.breachline.http.ApiError;
 import org.breachline.http.ApiException;
+import org.breachline.people.ContactCipher;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -33,10 +34,12 @@ public class AlertSourceService {
     private final HookSecretGenerator secrets;
     private final Duration tolerance;
     private final Map<String, AlertSource> configured;
+    private final SealedSourceSecrets sealed;
 
     public AlertSourceService(Jdbi jdbi, AuditLog audit, Clock clock, HookSecretGenerator secrets,
-                              HooksSettings settings) {
+                              HooksSettings settings, ContactCipher cipher) {
         this.jdbi = jdbi;
+        this.sealed = new SealedSourceSecrets(cipher);
         this.audit = audit;
         this.clock = clock;
         this.secrets = secrets;
@@ -74,7 +77,7 @@ public class AlertSourceService {
         if (fixed != null) {
             return Optional.of(fixed);
         }
-        return handle.attach(AlertSourceDao.class).find(name).map(r -> r.toSource(tolerance));
+        return handle.attach(AlertSourceDao.class).find(name).map(this::toSource);
     }
 
     /** The source of that name, active or revoked; from the configuration without touching the database. */
@@ -85,7 +88,7 @@ public class AlertSourceService {
 
     public List<AlertSource> list() {
         List<AlertSource> all = new ArrayList<>(configured.values());
-        jdbi.useHandle(h -> h.attach(AlertSourceDao.class).list().forEach(r -> all.add(r.toSource(tolerance))));
+        jdbi.useHandle(h -> h.attach(AlertSourceDao.class).list().forEach(r -> all.add(toSource(r))));
         all.sort(Comparator.comparing(s -> s.name().value()));
         return all;
     }
@@ -118,7 +121,8 @@ public class AlertSourceService {
                 window.toSeconds(), request.signatureHeader(), request.timestampHeader(), now, actor.name(), null,
                 null);
         return jdbi.inTransaction(h -> {
-            if (h.attach(AlertSourceDao.class).insert(row) != 1) {
+            if (h.attach(AlertSourceDao.class).insert(row.withStoredSecret(
+                    sealed.forStorage(request.name(), request.auth(), row.storedSecret()))) != 1) {
                 throw nameTaken(request.name());
             }
             audit.record(h, new AuditEvent(actor.name(), "alert_source.create", "alert_source", request.name(),
@@ -136,9 +140,9 @@ public class AlertSourceService {
                         + "' is revoked; create a new one instead.", List.of());
             }
             GeneratedSecret secret = secrets.generate(source.scheme());
-            dao.rotate(name, secret.stored(), now());
+            dao.rotate(name, sealed.forStorage(name, source.scheme(), secret.stored()), now());
             audit.record(h, new AuditEvent(actor.name(), "alert_source.rotate", "alert_source", name, Map.of()));
-            return AlertSourceSecretView.of(dao.find(name).orElseThrow().toSource(tolerance), secret);
+            return AlertSourceSecretView.of(toSource(dao.find(name).orElseThrow()), secret);
         });
     }
 
@@ -150,7 +154,7 @@ public class AlertSourceService {
                 dao.revoke(name, now());
                 audit.record(h, new AuditEvent(actor.name(), "alert_source.revoke", "alert_source", name, Map.of()));
             }
-            return dao.find(name).orElseThrow().toSource(tolerance);
+            return toSource(dao.find(name).orElseThrow());
         });
     }
 
@@ -159,8 +163,32 @@ public class AlertSourceService {
             throw ApiException.conflict("alert_source.configured", "The alert source '" + name
                     + "' is defined in config.yml; change it there.", List.of());
         }
-        return dao.lock(name).map(r -> r.toSource(tolerance)).orElseThrow(() -> ApiException.notFound(
+        return dao.lock(name).map(this::toSource).orElseThrow(() -> ApiException.notFound(
                 "alert_source.not_found", "No alert source named '" + shorten(name) + "'."));
+    }
+
+    /**
+     * Seals HMAC keys that earlier versions stored in plaintext, and re-seals those sealed with a key that is no longer
+     * the active one; run at startup. Answers how many were written.
+     */
+    public int sealStoredSecrets() {
+        return jdbi.inTransaction(h -> {
+            AlertSourceDao dao = h.attach(AlertSourceDao.class);
+            int written = 0;
+            for (AlertSourceRow row : dao.list()) {
+                AuthScheme scheme = AuthScheme.valueOf(row.authScheme());
+                if (sealed.needsSealing(scheme, row.storedSecret())) {
+                    dao.reseal(row.name(), sealed.forStorage(row.name(), scheme,
+                            sealed.fromStorage(row.name(), row.storedSecret())));
+                    written++;
+                }
+            }
+            return written;
+        });
+    }
+
+    private AlertSource toSource(AlertSourceRow row) {
+        return row.withStoredSecret(sealed.fromStorage(row.name(), row.storedSecret())).toSource(tolerance);
     }
 
     private static ApiException nameTaken(String name) {

@@ -6,6 +6,7 @@ import org.breachline.testing.Api;
 import org.breachline.testing.TestApp;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,6 +73,47 @@ abstract class AlertSourceApiContract {
         assertThat(path.path("hookPath").asText()).endsWith("/" + path.path("secret").asText());
         JsonNode signed = create(name(), "GENERIC", "STANDARD_WEBHOOKS");
         assertThat(signed.path("secret").asText()).startsWith("whsec_");
+    }
+
+    @Test
+    void signingKeysAreSealedAtRestAndStillVerify() {
+        String name = name();
+        String key = create(name, "GENERIC", "STANDARD_WEBHOOKS").path("secret").asText();
+        String stored = storedSecret(name);
+        assertThat(stored).startsWith("sealed:v1:").doesNotContain(key).doesNotContain(key.substring("whsec_".length()));
+        assertThat(signedTo(name, key).status()).as("the sealed key verifies").isEqualTo(202);
+
+        String rotated = admin().post("/api/alert-sources/" + name + "/rotate", null).str("secret");
+        assertThat(storedSecret(name)).startsWith("sealed:v1:").isNotEqualTo(stored).doesNotContain(rotated);
+        assertThat(signedTo(name, rotated).status()).isEqualTo(202);
+        assertThat(signedTo(name, key).status()).isEqualTo(401);
+
+    }
+
+    @Test
+    void aKeyStoredInPlaintextByAnEarlierVersionStillVerifies() {
+        String name = name();
+        String key = create(name, "GENERIC", "STANDARD_WEBHOOKS").path("secret").asText();
+        app().jdbi().useHandle(h -> h.createUpdate("UPDATE hook_source SET stored_secret = :s WHERE name = :n")
+                .bind("s", key).bind("n", name).execute());
+        assertThat(signedTo(name, key).status()).isEqualTo(202);
+    }
+
+    private String storedSecret(String name) {
+        return app().jdbi().withHandle(h -> h.createQuery("SELECT stored_secret FROM hook_source WHERE name = :n")
+                .bind("n", name).mapTo(String.class).one());
+    }
+
+    private Api.Reply signedTo(String source, String whsec) {
+        String body = generic(unique("signed"), unique("fp"));
+        StandardWebhookHeaders signed = new StandardWebhookSigner(WebhookSecret.parse(whsec), app().clock)
+                .sign(unique("msg"), body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        List<String> headers = new java.util.ArrayList<>();
+        signed.asMap().forEach((k, v) -> {
+            headers.add(k);
+            headers.add(v);
+        });
+        return hooks().post("/hooks/" + source, body, headers.toArray(String[]::new));
     }
 
     @Test
