@@ -6,7 +6,6 @@ import org.breachline.testing.Api;
 import org.breachline.testing.TestApp;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -106,14 +105,7 @@ abstract class AlertSourceApiContract {
 
     private Api.Reply signedTo(String source, String whsec) {
         String body = generic(unique("signed"), unique("fp"));
-        StandardWebhookHeaders signed = new StandardWebhookSigner(WebhookSecret.parse(whsec), app().clock)
-                .sign(unique("msg"), body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        List<String> headers = new java.util.ArrayList<>();
-        signed.asMap().forEach((k, v) -> {
-            headers.add(k);
-            headers.add(v);
-        });
-        return hooks().post("/hooks/" + source, body, headers.toArray(String[]::new));
+        return hooks().post("/hooks/" + source, body, hooks().signedHeaders(whsec, unique("msg"), body));
     }
 
     @Test

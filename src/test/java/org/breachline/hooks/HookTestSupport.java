@@ -42,7 +42,12 @@ final class HookTestSupport {
     }
 
     String[] signedHeaders(String messageId, String body) {
-        StandardWebhookHeaders h = new StandardWebhookSigner(WebhookSecret.parse(EDR_SECRET), app.clock)
+        return signedHeaders(EDR_SECRET, messageId, body);
+    }
+
+    /** Standard Webhooks headers for the body, signed with the given {@code whsec_…} key now by the app's clock. */
+    String[] signedHeaders(String whsec, String messageId, String body) {
+        StandardWebhookHeaders h = new StandardWebhookSigner(WebhookSecret.parse(whsec), app.clock)
                 .sign(messageId, body.getBytes(StandardCharsets.UTF_8));
         List<String> headers = new ArrayList<>();
         h.asMap().forEach((k, v) -> {
