@@ -26,6 +26,12 @@ interface HookDao {
     @SqlUpdate("DELETE FROM hook_seen_id WHERE expires_at < :now")
     int forgetSeenIdsBefore(@Bind("now") Instant now);
 
+    @SqlUpdate("DELETE FROM hook_delivery WHERE received_at < :before AND status <> 'QUEUED'")
+    int forgetDeliveriesBefore(@Bind("before") Instant before);
+
+    @SqlUpdate("DELETE FROM hook_outbox WHERE created_at < :before AND status IN ('DELIVERED', 'FAILED')")
+    int forgetOutboundBefore(@Bind("before") Instant before);
+
     @SqlUpdate("UPDATE hook_delivery SET status = 'PROCESSED', alert_count = :alerts, processed_at = :at, "
             + "error_code = NULL, error_message = NULL WHERE id = :id")
     void markProcessed(@Bind("id") long id, @Bind("alerts") int alerts, @Bind("at") Instant at);

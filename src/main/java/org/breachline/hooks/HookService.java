@@ -51,6 +51,7 @@ public class HookService {
     private final Map<String, TokenBucket> failureAllowance = new ConcurrentHashMap<>();
     private final Map<String, Integer[]> rateOverrides = new ConcurrentHashMap<>();
     private volatile Runnable whenQueued = () -> { };
+    private volatile Instant lastForget;
     private final DeliveryBatcher batcher;
 
     public HookService(Jdbi jdbi, AlertSourceService sources, IncidentService incidents, AuditLog audit, Clock clock,
@@ -255,6 +256,24 @@ public class HookService {
                     metrics.meter(MetricRegistry.name("hooks", source, "applied-from-queue")).mark(n)));
             return claimed.size();
         }));
+    }
+
+    /**
+     * Deletes deliveries and finished outbound messages older than {@code hooks.retention}; at most once an hour per
+     * instance, since the delivery table is only indexed for the worker's queue. Answers how many rows went.
+     */
+    public int forgetOldRecords() {
+        Instant now = now();
+        Instant last = lastForget;
+        if (last != null && now.isBefore(last.plus(1, ChronoUnit.HOURS))) {
+            return 0;
+        }
+        lastForget = now;
+        Instant before = now.minus(settings.getRetention().toJavaDuration());
+        return jdbi.withHandle(h -> {
+            HookDao dao = h.attach(HookDao.class);
+            return dao.forgetDeliveriesBefore(before) + dao.forgetOutboundBefore(before);
+        });
     }
 
     /** Drops replay-protection ids whose timestamps the freshness check refuses anyway. */

@@ -71,6 +71,7 @@ public final class HookWorker implements Managed {
             }
             outbound.ifPresent(OutboundDispatcher::dispatchDue);
             hooks.forgetExpiredIds();
+            hooks.forgetOldRecords();
         } catch (RuntimeException e) {
             LOG.error("Hook worker round failed; retrying next round", e);
         }

@@ -60,6 +60,15 @@ public class HooksSettings {
     @JsonProperty("maxTimelinePayload")
     private DataSize maxTimelinePayload = DataSize.kibibytes(64);
 
+    /**
+     * How long received deliveries (raw payloads, which may carry personal data) and finished outbound messages are
+     * kept; queued deliveries and pending messages are kept until done. What the alerts did stays on the timelines.
+     */
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.DAYS)
+    @JsonProperty("retention")
+    private Duration retention = Duration.days(90);
+
     /** How often the background workers look for queued deliveries and due outbound messages. */
     @NotNull
     @MinDuration(value = 10, unit = TimeUnit.MILLISECONDS)
@@ -97,6 +106,10 @@ public class HooksSettings {
 
     public DataSize getMaxTimelinePayload() {
         return maxTimelinePayload;
+    }
+
+    public Duration getRetention() {
+        return retention;
     }
 
     public Duration getWorkerInterval() {

@@ -51,6 +51,31 @@ abstract class DeferredProcessingContract {
     }
 
     @Test
+    void deliveriesOlderThanTheRetentionAreForgottenAndTheirIncidentsStay() throws InterruptedException {
+        String title = unique("Retained");
+        Api.Reply old = hooks().bearer("am", AM_TOKEN, alertmanager(unique("fp"), title, "firing"));
+        assertThat(old.status()).as(old.text()).isEqualTo(202);
+        long oldId = old.body().path("deliveryId").asLong();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (hooks().incidentsTitled(title) == 0) {
+            assertThat(System.nanoTime()).as("the worker applies the delivery").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+
+        app().clock.advance(Duration.ofDays(91));
+        Api.Reply fresh = hooks().bearer("am", AM_TOKEN, alertmanager(unique("fp"), unique("Fresh"), "firing"));
+        assertThat(fresh.status()).as(fresh.text()).isEqualTo(202);
+        deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (hooks().count("SELECT COUNT(*) FROM hook_delivery WHERE id = ?", oldId) > 0) {
+            assertThat(System.nanoTime()).as("the worker forgets the 91-day-old delivery").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+        assertThat(hooks().count("SELECT COUNT(*) FROM hook_delivery WHERE id = ?",
+                fresh.body().path("deliveryId").asLong())).as("a recent delivery stays").isEqualTo(1);
+        assertThat(hooks().incidentsTitled(title)).as("what the alert did stays").isEqualTo(1);
+    }
+
+    @Test
     void anUnreadableDeliveryIsStillRefusedAtOnceAndKept() {
         Api.Reply r = hooks().bearer("am", AM_TOKEN, "{\"alerts\": 3}");
         assertThat(r.status()).isEqualTo(400);
