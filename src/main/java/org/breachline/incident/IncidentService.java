@@ -13,7 +13,6 @@ import org.breachline.db.Database;
 import org.breachline.http.ApiError;
 import org.breachline.http.ApiException;
 import org.breachline.http.JsonMergePatch;
-import org.breachline.http.JsonErrorMapper;
 import org.breachline.http.Page;
 import org.breachline.http.PageRequest;
 import org.jdbi.v3.core.Handle;
@@ -129,7 +128,7 @@ public class IncidentService {
      * when someone else changed the incident since it read it.
      */
     public Incident patch(String ref, ObjectNode patch, Optional<Long> expectedVersion, Actor actor) {
-        rejectUnpatchable(patch);
+        JsonMergePatch.rejectUnpatchable(patch, NOT_PATCHABLE);
         return jdbi.inTransaction(h -> {
             IncidentDao dao = h.attach(IncidentDao.class);
             Incident before = find(dao, ref, true);
@@ -140,7 +139,7 @@ public class IncidentService {
             });
             ObjectNode merged = mapper.valueToTree(before.facts());
             JsonMergePatch.apply(merged, patch);
-            IncidentFacts facts = readFacts(merged);
+            IncidentFacts facts = JsonMergePatch.read(mapper, merged, IncidentFacts.class, "the incident");
             validate(facts);
             Map<String, Object> changes = changes(before.facts(), facts);
             if (changes.isEmpty()) {
@@ -298,31 +297,6 @@ public class IncidentService {
         return ApiException.conflict("incident.version_conflict", "The incident was changed by someone else: you sent "
                 + "version " + expected + ", it is now at version " + current.version() + ". Reload and retry.",
                 List.of(new ApiError.Detail("If-Match", "expected " + current.version())));
-    }
-
-    private void rejectUnpatchable(ObjectNode patch) {
-        List<ApiError.Detail> details = new ArrayList<>();
-        patch.fieldNames().forEachRemaining(f -> {
-            if (NOT_PATCHABLE.containsKey(f)) {
-                details.add(new ApiError.Detail(f, NOT_PATCHABLE.get(f)));
-            }
-        });
-        if (!details.isEmpty()) {
-            throw ApiException.badRequest("request.field_not_patchable", details.get(0).field() + " "
-                    + details.get(0).problem() + ".", details);
-        }
-    }
-
-    private IncidentFacts readFacts(ObjectNode merged) {
-        try {
-            return mapper.treeToValue(merged, IncidentFacts.class);
-        } catch (JsonProcessingException e) {
-            ApiError error = JsonErrorMapper.describe(e);
-            if (error == null) {
-                throw ApiException.badRequest("request.invalid_field", "The patch does not fit the incident.", List.of());
-            }
-            throw new ApiException(400, error.code(), error.message(), error.details());
-        }
     }
 
     private void validate(IncidentFacts facts) {

@@ -14,7 +14,6 @@ import org.breachline.auth.Actor;
 import org.breachline.auth.Role;
 import org.breachline.http.ApiError;
 import org.breachline.http.ApiException;
-import org.breachline.http.JsonErrorMapper;
 import org.breachline.http.JsonMergePatch;
 import org.breachline.incident.Incident;
 import org.breachline.incident.IncidentService;
@@ -99,7 +98,7 @@ public class CampaignService {
      * approve it.
      */
     public CampaignView edit(String campaignId, ObjectNode patch, Actor actor) {
-        rejectUnpatchable(patch);
+        JsonMergePatch.rejectUnpatchable(patch, NOT_PATCHABLE);
         return jdbi.inTransaction(h -> {
             Campaign before = find(h, campaignId, true);
             if (before.status() != CampaignStatus.DRAFT) {
@@ -117,7 +116,7 @@ public class CampaignService {
             }
             ObjectNode merged = mapper.valueToTree(before.content());
             JsonMergePatch.apply(merged, patch);
-            CampaignCreate content = readContent(merged);
+            CampaignCreate content = JsonMergePatch.read(mapper, merged, CampaignCreate.class, "the campaign");
             var violations = validator.validate(content);
             if (!violations.isEmpty()) {
                 throw new ConstraintViolationException(violations);
@@ -424,33 +423,6 @@ public class CampaignService {
             Map.entry("launchedAt", "is set by launch"), Map.entry("finishedAt", "is set when it ends"),
             Map.entry("updatedAt", "is set by each change"), Map.entry("editedBy", "is recorded from the token"),
             Map.entry("progress", "is computed"), Map.entry("capacity", "is computed"));
-
-    private static void rejectUnpatchable(ObjectNode patch) {
-        List<ApiError.Detail> details = new ArrayList<>();
-        patch.fieldNames().forEachRemaining(f -> {
-            if (NOT_PATCHABLE.containsKey(f)) {
-                details.add(new ApiError.Detail(f, NOT_PATCHABLE.get(f)));
-            }
-        });
-        if (!details.isEmpty()) {
-            throw ApiException.badRequest("request.field_not_patchable", details.get(0).field() + " "
-                    + details.get(0).problem() + ".", details);
-        }
-    }
-
-    /** Reads the merged content as strictly as a request body (unknown fields, wrong-case enums, wrong types). */
-    private CampaignCreate readContent(ObjectNode merged) {
-        try {
-            return mapper.treeToValue(merged, CampaignCreate.class);
-        } catch (JsonProcessingException e) {
-            ApiError error = JsonErrorMapper.describe(e);
-            if (error == null) {
-                throw ApiException.badRequest("request.invalid_field", "The patch does not fit the campaign.",
-                        List.of());
-            }
-            throw new ApiException(400, error.code(), error.message(), error.details());
-        }
-    }
 
     /** What an edit changed, field by field, as it was and as it is (campaign-level values; no personal data). */
     private Map<String, Object> changes(Campaign before, Campaign after) {
