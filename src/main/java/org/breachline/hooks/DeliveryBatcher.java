@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
@@ -43,16 +42,16 @@ final class DeliveryBatcher {
         writer.start();
     }
 
-    /** Stores the delivery (queued for the worker) and answers once it is committed. */
-    HookOutcome store(String source, Instant receivedAt, byte[] body, String sha256, List<SeenId> seenIds) {
+    /**
+     * Stores the delivery (queued for the worker); the answer completes on the writer's thread once the batch holding
+     * it has committed, or fails with the batch.
+     */
+    CompletableFuture<HookOutcome> store(String source, Instant receivedAt, byte[] body, String sha256,
+                                         List<SeenId> seenIds) {
         Pending pending = new Pending(source, receivedAt, body, sha256, List.copyOf(seenIds),
                 new CompletableFuture<>());
         queue.add(pending);
-        try {
-            return pending.stored().join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
+        return pending.stored();
     }
 
     private void writeBatches() {

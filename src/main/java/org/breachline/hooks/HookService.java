@@ -26,6 +26,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -78,12 +79,20 @@ public class HookService {
         this.whenQueued = wake;
     }
 
-    /** Handles one delivery addressed to {@code sourceName}. */
-    public HookOutcome receive(String sourceName, HookRequest request) {
+    /**
+     * Handles one delivery addressed to {@code sourceName}. Deferred processing answers with a future that completes
+     * once the delivery is committed, so that no request thread sits waiting for the batch writer; inline processing
+     * answers with a completed one.
+     */
+    public CompletableFuture<HookOutcome> receive(String sourceName, HookRequest request) {
         if (!AlertSourceName.isValid(sourceName)) {
-            return rejected(UNKNOWN_SOURCE, "hook.source_unknown", "No active alert source of that name.");
+            return CompletableFuture.completedFuture(rejected(UNKNOWN_SOURCE, "hook.source_unknown",
+                    "No active alert source of that name."));
         }
-        HookOutcome outcome = batcher != null ? receiveDeferred(sourceName, request) : retryingLockWaits(() -> jdbi.inTransaction(h -> {
+        if (batcher != null) {
+            return receiveDeferred(sourceName, request).thenApply(outcome -> counted(sourceName, outcome));
+        }
+        HookOutcome outcome = retryingLockWaits(() -> jdbi.inTransaction(h -> {
             Optional<AlertSource> found = sources.find(h, sourceName).filter(AlertSource::active);
             if (found.isEmpty()) {
                 return new HookOutcome.Rejected("hook.source_unknown", "No active alert source of that name.", false);
@@ -100,6 +109,11 @@ public class HookService {
             }
             return store(h, intakeDao, source, request.body());
         }));
+        return CompletableFuture.completedFuture(counted(sourceName, outcome));
+    }
+
+    /** Counts the outcome in the metrics (a refusal as an authentication failure) and wakes the worker for a queued one. */
+    private HookOutcome counted(String sourceName, HookOutcome outcome) {
         if (outcome instanceof HookOutcome.Rejected r) {
             return rejected(r.code().equals("hook.source_unknown") ? UNKNOWN_SOURCE : sourceName, r.code(),
                     r.message());
@@ -146,16 +160,18 @@ public class HookService {
 
     // Deferred: authenticate and parse here, then hand the delivery to the batcher, which stores it with its message
     // id in a transaction shared with whatever else arrived meanwhile; the worker applies it afterwards.
-    private HookOutcome receiveDeferred(String sourceName, HookRequest request) {
+    private CompletableFuture<HookOutcome> receiveDeferred(String sourceName, HookRequest request) {
         Optional<AlertSource> found = sources.find(sourceName).filter(AlertSource::active);
         if (found.isEmpty()) {
-            return new HookOutcome.Rejected("hook.source_unknown", "No active alert source of that name.", false);
+            return CompletableFuture.completedFuture(new HookOutcome.Rejected("hook.source_unknown",
+                    "No active alert source of that name.", false));
         }
         AlertSource source = found.get();
         DeliveryBatcher.CollectedSeenIds seen = new DeliveryBatcher.CollectedSeenIds();
         AuthOutcome auth = source.authentication().authenticatorFor(sourceName, clock, seen).authenticate(request);
         if (auth instanceof AuthOutcome.Rejected rejected) {
-            return new HookOutcome.Rejected(rejected.code(), message(rejected.reason()), false);
+            return CompletableFuture.completedFuture(new HookOutcome.Rejected(rejected.code(),
+                    message(rejected.reason()), false));
         }
         byte[] body = request.body();
         Instant now = now();
@@ -163,7 +179,7 @@ public class HookService {
             source.format().parser().parse(sourceName, body, source.defaultSeverity());
         } catch (MalformedAlertException e) {
             // Rare, so stored on its own; the message id is recorded with it like any accepted delivery's.
-            return jdbi.inTransaction(h -> {
+            return CompletableFuture.completedFuture(jdbi.inTransaction(h -> {
                 DeliveryIntakeDao dao = h.attach(DeliveryIntakeDao.class);
                 for (DeliveryBatcher.SeenId id : seen.ids()) {
                     if (!new StoredSeenWebhookIds(dao).firstTime(sourceName, id.id(), id.expiresAt())) {
@@ -173,7 +189,7 @@ public class HookService {
                 return new HookOutcome.DeadLettered(dao.insertDelivery(sourceName, now,
                         DeliveryStatus.DEAD_LETTER.name(), body, body.length, sha256(body), e.code(),
                         cut(e.getMessage())), e);
-            });
+            }));
         }
         return batcher.store(sourceName, now, body, sha256(body), seen.ids());
     }

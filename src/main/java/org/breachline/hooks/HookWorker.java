@@ -21,6 +21,9 @@ public final class HookWorker implements Managed {
     // Deliveries applied per transaction: enough that a burst costs few commits and one group update per fingerprint,
     // few enough that a transaction stays short.
     static final int APPLY_BATCH = 250;
+    // A wake waits this long before its round, so that a burst is applied in full batches: per round the worker pays
+    // a transaction, the claim and one lock per fingerprint, which tiny rounds would pay per delivery.
+    static final Duration GATHER = Duration.ofMillis(50);
 
     private final HookService hooks;
     private final Optional<OutboundDispatcher> outbound;
@@ -46,17 +49,17 @@ public final class HookWorker implements Managed {
     }
 
     /**
-     * Asks for a round as soon as possible (a delivery was just queued). Wakes arriving while one is pending are
-     * folded into it, so a burst of deliveries costs one extra round, not one per delivery.
+     * Asks for a round of queued deliveries soon (one was just queued). Wakes arriving while one is pending are folded
+     * into it, so a burst of deliveries costs one round per {@link #GATHER}, not one per delivery.
      */
     public void wake() {
         ScheduledExecutorService running = executor;
         if (running != null && wakePending.compareAndSet(false, true)) {
             try {
-                running.execute(() -> {
+                running.schedule(() -> {
                     wakePending.set(false);
-                    runOnce();
-                });
+                    applyQueued();
+                }, GATHER.toMillis(), TimeUnit.MILLISECONDS);
             } catch (java.util.concurrent.RejectedExecutionException e) {
                 wakePending.set(false);
             }
@@ -66,14 +69,23 @@ public final class HookWorker implements Managed {
     /** One round of everything that is due; a failure is logged and retried next round. */
     public void runOnce() {
         try {
-            while (hooks.applyQueued(APPLY_BATCH) > 0) {
-                // Drain the queue before anything else: these are alerts waiting to become incidents.
-            }
-            outbound.ifPresent(OutboundDispatcher::dispatchDue);
+            applyQueued();
             hooks.forgetExpiredIds();
             hooks.forgetOldRecords();
         } catch (RuntimeException e) {
             LOG.error("Hook worker round failed; retrying next round", e);
+        }
+    }
+
+    // Drains the queue, then sends what the applied alerts made due (an opened incident's notification).
+    private void applyQueued() {
+        try {
+            while (hooks.applyQueued(APPLY_BATCH) > 0) {
+                // Drain the queue before anything else: these are alerts waiting to become incidents.
+            }
+            outbound.ifPresent(OutboundDispatcher::dispatchDue);
+        } catch (RuntimeException e) {
+            LOG.error("Applying queued deliveries failed; retrying next round", e);
         }
     }
 
