@@ -19,6 +19,7 @@ import org.breachline.auth.TokensCommand;
 import org.breachline.db.Database;
 import org.breachline.hooks.AlertSourceResource;
 import org.breachline.hooks.AlertSourceService;
+import org.breachline.hooks.HookIngestFilter;
 import org.breachline.hooks.HookResource;
 import org.breachline.hooks.HookSecretGenerator;
 import org.breachline.hooks.HookService;
@@ -215,6 +216,10 @@ public class BreachlineApplication extends Application<BreachlineConfiguration> 
         hooks.onQueued(worker::wake);
         env.lifecycle().manage(worker);
 
+        env.servlets().addFilter("hook-ingest", new HookIngestFilter(hooks,
+                        config.getHttp().getMaxBodySize().toBytes(), env.getObjectMapper()))
+                .addMappingForUrlPatterns(java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST), true,
+                        "/hooks/*");
         env.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(new JsonErrorHandler()));
         var jersey = env.jersey();
         jersey.register(new BodySizeLimit(config.getHttp().getMaxBodySize().toBytes(),
@@ -234,7 +239,7 @@ public class BreachlineApplication extends Application<BreachlineConfiguration> 
         jersey.register(new RulesResource(engine));
         jersey.register(new AuditResource(audit));
         jersey.register(new AlertSourceResource(alertSources, hooks));
-        jersey.register(new HookResource(hooks));
+        jersey.register(new HookResource());
         jersey.register(new PeopleResource(people));
         jersey.register(new IncidentCampaignsResource(campaigns));
         jersey.register(new CampaignResource(campaigns));

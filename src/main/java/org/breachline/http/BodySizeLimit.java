@@ -53,6 +53,17 @@ public class BodySizeLimit implements ContainerRequestFilter {
         return defaultMaxBytes;
     }
 
+    /**
+     * Reads a whole body outside Jersey (the hook ingestion filter) under the same rule: 413 before reading when the
+     * announced length is over {@code maxBytes}, and 413 as soon as a body without one grows past it.
+     */
+    public static byte[] readAll(InputStream in, long announcedLength, long maxBytes) throws IOException {
+        if (announcedLength > maxBytes) {
+            throw tooLarge(maxBytes);
+        }
+        return new Capped(in, maxBytes).readAllBytes();
+    }
+
     static ApiException tooLarge(long max) {
         return new ApiException(413, "request.too_large",
                 "The request body is larger than the limit of " + max + " bytes.");

@@ -1,0 +1,164 @@
+package org.breachline.hooks;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.breachline.http.ApiError;
+import org.breachline.http.ApiException;
+import org.breachline.http.BodySizeLimit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Receives alert deliveries, {@code POST /hooks/{source}} and {@code POST /hooks/{source}/{secret}}, in front of
+ * Jersey: the hot path of a flood of alerts, where Jersey's routing, entity providers and response processing cost
+ * more than authenticating, parsing and storing the delivery (measured in the hook benchmark). The answer is written
+ * asynchronously once the delivery has committed, so no request thread waits for the batch writer. Every other
+ * request under {@code /hooks} (the ping, other methods, other paths) goes on to Jersey; errors take the one error
+ * shape, {@code {"code", "message", "details"}}, like Jersey's mappers.
+ */
+public final class HookIngestFilter extends HttpFilter {
+    private static final Logger LOG = LoggerFactory.getLogger(HookIngestFilter.class);
+    private static final String PREFIX = "/hooks/";
+
+    private final HookService hooks;
+    private final long maxBodyBytes;
+    private final ObjectWriter receipts;
+    private final ObjectWriter errors;
+
+    public HookIngestFilter(HookService hooks, long maxBodyBytes, ObjectMapper mapper) {
+        this.hooks = hooks;
+        this.maxBodyBytes = maxBodyBytes;
+        this.receipts = mapper.writerFor(HookReceipt.class);
+        this.errors = mapper.writerFor(ApiError.class);
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String path = decodedPath(request);
+        String source = "POST".equals(request.getMethod()) ? sourceOf(path) : null;
+        if (source == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        CompletableFuture<HookOutcome> outcome = receive(source, path, request);
+        if (outcome.isDone()) {
+            answer(outcome, response);
+            return;
+        }
+        AsyncContext async = request.startAsync();
+        // The writer always completes or fails the delivery; a timeout would answer before we know which.
+        async.setTimeout(0);
+        outcome.whenComplete((done, failure) -> {
+            try {
+                answer(outcome, (HttpServletResponse) async.getResponse());
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("Could not answer a hook delivery (the sender hung up?)", e);
+            } finally {
+                async.complete();
+            }
+        });
+    }
+
+    private CompletableFuture<HookOutcome> receive(String source, String path, HttpServletRequest request)
+            throws IOException {
+        try {
+            byte[] body = BodySizeLimit.readAll(request.getInputStream(), request.getContentLengthLong(),
+                    maxBodyBytes);
+            return hooks.receive(source, new HookRequest(path, headers(request), body));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private void answer(CompletableFuture<HookOutcome> outcome, HttpServletResponse response) throws IOException {
+        HookOutcome done;
+        try {
+            done = outcome.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof ApiException api) {
+                write(response, api.status(), errors, api.error());
+            } else {
+                String id = Long.toHexString(ThreadLocalRandom.current().nextLong());
+                LOG.error("Unexpected error {}", id, cause);
+                write(response, 500, errors, new ApiError("server.error",
+                        "The server could not complete the request (error id " + id + ").", List.of()));
+            }
+            return;
+        }
+        if (done instanceof HookOutcome.Rejected rejected) {
+            // 429 only for floods of failing deliveries; a genuine sender's delivery is never refused for volume.
+            ApiError error = rejected.flood()
+                    ? new ApiError("hook.too_many_failures",
+                            "Too many deliveries to this source failed authentication; try again later.", List.of())
+                    : new ApiError(rejected.code(), rejected.message(), List.of());
+            write(response, rejected.flood() ? 429 : 401, errors, error);
+        } else if (done instanceof HookOutcome.DeadLettered dead) {
+            ApiException malformed = HookService.malformed(dead);
+            write(response, malformed.status(), errors, malformed.error());
+        } else {
+            // 202 for what was stored (applied or queued); 200 for a repeat we had already accepted.
+            write(response, done instanceof HookOutcome.Duplicate ? 200 : 202, receipts, HookReceipt.of(done));
+        }
+    }
+
+    private static void write(HttpServletResponse response, int status, ObjectWriter writer, Object body)
+            throws IOException {
+        byte[] bytes = writer.writeValueAsBytes(body);
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+
+    /** The source of {@code /hooks/{source}} or {@code /hooks/{source}/{secret}}; null for any other path. */
+    static String sourceOf(String path) {
+        if (!path.startsWith(PREFIX)) {
+            return null;
+        }
+        String rest = path.substring(PREFIX.length());
+        int slash = rest.indexOf('/');
+        String source = slash < 0 ? rest : rest.substring(0, slash);
+        String secret = slash < 0 ? null : rest.substring(slash + 1);
+        if (source.isEmpty() || (secret != null && (secret.isEmpty() || secret.indexOf('/') >= 0))) {
+            return null;
+        }
+        return source;
+    }
+
+    // Decoded as JAX-RS's UriInfo.getPath() decodes it, so a percent-encoded secret segment reads the same as before.
+    private static String decodedPath(HttpServletRequest request) {
+        String raw = request.getRequestURI().substring(request.getContextPath().length());
+        try {
+            return URI.create(raw).getPath();
+        } catch (IllegalArgumentException e) {
+            return raw;
+        }
+    }
+
+    private static Map<String, List<String>> headers(HttpServletRequest request) {
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (String name : Collections.list(request.getHeaderNames())) {
+            headers.put(name, new ArrayList<>(Collections.list(request.getHeaders(name))));
+        }
+        return headers;
+    }
+}
