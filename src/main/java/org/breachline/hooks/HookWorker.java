@@ -20,10 +20,10 @@ public final class HookWorker implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(HookWorker.class);
     // Deliveries applied per transaction: enough that a burst costs few commits and one group update per fingerprint,
     // few enough that a transaction stays short.
-    static final int APPLY_BATCH = 250;
+    static final int APPLY_BATCH = 1000;
     // A wake waits this long before its round, so that a burst is applied in full batches: per round the worker pays
     // a transaction, the claim and one lock per fingerprint, which tiny rounds would pay per delivery.
-    static final Duration GATHER = Duration.ofMillis(50);
+    static final Duration GATHER = Duration.ofMillis(100);
 
     private final HookService hooks;
     private final Optional<OutboundDispatcher> outbound;
