@@ -20,6 +20,7 @@ import org.breachline.auth.Role;
 import org.breachline.http.ApiException;
 import org.breachline.http.Page;
 import org.breachline.http.PageRequest;
+import org.breachline.http.QueryParams;
 
 import java.util.List;
 
@@ -45,21 +46,24 @@ public class AlertSourceResource {
     @GET
     @RolesAllowed({Role.ADMIN_NAME, Role.AUDITOR_NAME})
     public List<AlertSourceView> list() {
-        return sources.list().stream().map(AlertSourceView::of).toList();
+        return sources.list().stream().map(sources::view).toList();
     }
 
     @POST
     @Path("{name}/rotate")
     @RolesAllowed(Role.ADMIN_NAME)
-    public AlertSourceSecretView rotate(@PathParam("name") String name, @Context SecurityContext security) {
-        return sources.rotate(name, Actor.of(security));
+    public AlertSourceSecretView rotate(@PathParam("name") String name,
+                                        @QueryParam("previousValidFor") String previousValidFor,
+                                        @Context SecurityContext security) {
+        return sources.rotate(name, QueryParams.duration("previousValidFor", previousValidFor)
+                .orElse(java.time.Duration.ZERO), Actor.of(security));
     }
 
     @POST
     @Path("{name}/revoke")
     @RolesAllowed(Role.ADMIN_NAME)
     public AlertSourceView revoke(@PathParam("name") String name, @Context SecurityContext security) {
-        return AlertSourceView.of(sources.revoke(name, Actor.of(security)));
+        return sources.view(sources.revoke(name, Actor.of(security)));
     }
 
     @DELETE

@@ -6,10 +6,10 @@ package org.breachline.hooks;
  */
 public record AlertSourceSecretView(AlertSourceView source, String secret, String hookPath) {
 
-    public static AlertSourceSecretView of(AlertSource source, GeneratedSecret secret) {
+    public static AlertSourceSecretView of(AlertSource source, GeneratedSecret secret, java.time.Clock clock) {
         String path = "/hooks/" + source.name()
                 + (source.scheme() == AuthScheme.SECRET_PATH ? "/" + secret.secret() : "");
-        return new AlertSourceSecretView(AlertSourceView.of(source), secret.secret(), path);
+        return new AlertSourceSecretView(AlertSourceView.of(source, clock), secret.secret(), path);
     }
 
     @Override

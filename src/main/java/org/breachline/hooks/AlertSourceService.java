@@ -25,8 +25,11 @@ import java.util.Set;
 public class AlertSourceService {
     static final Duration MIN_WINDOW = Duration.ofMinutes(1);
     static final Duration MAX_WINDOW = Duration.ofDays(90);
-    // Words under /api/alert-sources/ that are not source names.
-    private static final Set<String> RESERVED = Set.of("dead-letters", "ping");
+    /** The longest a replaced secret stays accepted after a rotation. */
+    static final Duration MAX_GRACE = Duration.ofDays(7);
+    // Words under /api/alert-sources/ and /hooks/ that are not source names (/hooks/twilio/status takes Twilio's
+    // delivery reports).
+    static final Set<String> RESERVED = Set.of("dead-letters", "ping", "twilio");
 
     private final Jdbi jdbi;
     private final AuditLog audit;
@@ -46,6 +49,9 @@ public class AlertSourceService {
         this.tolerance = settings.getTimestampTolerance().toJavaDuration();
         Map<String, AlertSource> byName = new LinkedHashMap<>();
         for (HooksSettings.Source s : settings.getSources()) {
+            if (RESERVED.contains(s.getName())) {
+                throw new IllegalArgumentException("hooks.sources: the name " + s.getName() + " is reserved");
+            }
             if (byName.put(s.getName(), configured(s)) != null) {
                 throw new IllegalArgumentException("hooks.sources: the name " + s.getName() + " is used twice");
             }
@@ -86,6 +92,11 @@ public class AlertSourceService {
         return fixed != null ? Optional.of(fixed) : jdbi.withHandle(h -> find(h, name));
     }
 
+    /** How the API shows a source, as of now. */
+    public AlertSourceView view(AlertSource source) {
+        return AlertSourceView.of(source, clock);
+    }
+
     public List<AlertSource> list() {
         List<AlertSource> all = new ArrayList<>(configured.values());
         jdbi.useHandle(h -> h.attach(AlertSourceDao.class).list().forEach(r -> all.add(toSource(r))));
@@ -119,19 +130,29 @@ public class AlertSourceService {
         AlertSourceRow row = new AlertSourceRow(request.name(), request.format().name(), request.auth().name(),
                 secret.stored(), (request.defaultSeverity() == null ? Severity.HIGH : request.defaultSeverity()).name(),
                 window.toSeconds(), request.signatureHeader(), request.timestampHeader(), now, actor.name(), null,
-                null);
+                null, null, null);
         return jdbi.inTransaction(h -> {
-            if (h.attach(AlertSourceDao.class).insert(row.withStoredSecret(
-                    sealed.forStorage(request.name(), request.auth(), row.storedSecret()))) != 1) {
+            if (h.attach(AlertSourceDao.class).insert(row.withSecrets(
+                    sealed.forStorage(request.name(), request.auth(), row.storedSecret()), null)) != 1) {
                 throw nameTaken(request.name());
             }
             audit.record(h, new AuditEvent(actor.name(), "alert_source.create", "alert_source", request.name(),
                     Map.of("format", request.format().name(), "auth", request.auth().name())));
-            return AlertSourceSecretView.of(row.toSource(tolerance), secret);
+            return AlertSourceSecretView.of(row.toSource(tolerance), secret, clock);
         });
     }
 
-    public AlertSourceSecretView rotate(String name, Actor actor) {
+    /**
+     * Replaces the source's secret. With a {@code previousValidFor} above zero (at most {@link #MAX_GRACE}) the
+     * replaced secret is still accepted that long, so that the sender can be reconfigured without losing alerts; a
+     * grace period left from an earlier rotation ends.
+     */
+    public AlertSourceSecretView rotate(String name, Duration previousValidFor, Actor actor) {
+        if (previousValidFor.isNegative() || previousValidFor.compareTo(MAX_GRACE) > 0) {
+            throw new ApiException(422, "request.validation_failed", "previousValidFor must be between PT0S and "
+                    + MAX_GRACE + ".", List.of(new ApiError.Detail("previousValidFor", "must be between PT0S and "
+                    + MAX_GRACE)));
+        }
         return jdbi.inTransaction(h -> {
             AlertSourceDao dao = h.attach(AlertSourceDao.class);
             AlertSource source = changeable(dao, name);
@@ -140,9 +161,15 @@ public class AlertSourceService {
                         + "' is revoked; create a new one instead.", List.of());
             }
             GeneratedSecret secret = secrets.generate(source.scheme());
-            dao.rotate(name, sealed.forStorage(name, source.scheme(), secret.stored()), now());
-            audit.record(h, new AuditEvent(actor.name(), "alert_source.rotate", "alert_source", name, Map.of()));
-            return AlertSourceSecretView.of(toSource(dao.find(name).orElseThrow()), secret);
+            Instant now = now();
+            boolean grace = !previousValidFor.isZero();
+            // The replaced value is kept as stored: hashed, or sealed and bound to this source's name.
+            dao.rotate(name, sealed.forStorage(name, source.scheme(), secret.stored()), now,
+                    grace ? dao.find(name).orElseThrow().storedSecret() : null,
+                    grace ? now.plus(previousValidFor) : null);
+            audit.record(h, new AuditEvent(actor.name(), "alert_source.rotate", "alert_source", name,
+                    Map.of("previousValidFor", previousValidFor.toString())));
+            return AlertSourceSecretView.of(toSource(dao.find(name).orElseThrow()), secret, clock);
         });
     }
 
@@ -177,9 +204,11 @@ public class AlertSourceService {
             int written = 0;
             for (AlertSourceRow row : dao.list()) {
                 AuthScheme scheme = AuthScheme.valueOf(row.authScheme());
-                if (sealed.needsSealing(scheme, row.storedSecret())) {
-                    dao.reseal(row.name(), sealed.forStorage(row.name(), scheme,
-                            sealed.fromStorage(row.name(), row.storedSecret())));
+                if (sealed.needsSealing(scheme, row.storedSecret()) || (row.previousSecret() != null
+                        && sealed.needsSealing(scheme, row.previousSecret()))) {
+                    dao.reseal(row.name(), resealed(row.name(), scheme, row.storedSecret()),
+                            row.previousSecret() == null ? null
+                                    : resealed(row.name(), scheme, row.previousSecret()));
                     written++;
                 }
             }
@@ -187,8 +216,13 @@ public class AlertSourceService {
         });
     }
 
+    private String resealed(String source, AuthScheme scheme, String stored) {
+        return sealed.forStorage(source, scheme, sealed.fromStorage(source, stored));
+    }
+
     private AlertSource toSource(AlertSourceRow row) {
-        return row.withStoredSecret(sealed.fromStorage(row.name(), row.storedSecret())).toSource(tolerance);
+        return row.withSecrets(sealed.fromStorage(row.name(), row.storedSecret()), row.previousSecret() == null ? null
+                : sealed.fromStorage(row.name(), row.previousSecret())).toSource(tolerance);
     }
 
     private static ApiException nameTaken(String name) {

@@ -9,7 +9,8 @@ package org.breachline.hooks;
  * it inside the transaction that stores the delivery (see there).
  */
 public sealed interface HookAuthenticator
-        permits StandardWebhooksAuthenticator, BearerAuthenticator, SecretPathAuthenticator, GrafanaHmacAuthenticator {
+        permits StandardWebhooksAuthenticator, BearerAuthenticator, SecretPathAuthenticator, GrafanaHmacAuthenticator,
+        RotatedSecretAuthenticator {
 
     AuthOutcome authenticate(HookRequest request);
 

@@ -30,8 +30,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * Jersey: the hot path of a flood of alerts, where Jersey's routing, entity providers and response processing cost
  * more than authenticating, parsing and storing the delivery (measured in the hook benchmark). The answer is written
  * asynchronously once the delivery has committed, so no request thread waits for the batch writer. Every other
- * request under {@code /hooks} (the ping, other methods, other paths) goes on to Jersey; errors take the one error
- * shape, {@code {"code", "message", "details"}}, like Jersey's mappers.
+ * request under {@code /hooks} (the ping, Twilio's status callbacks, other paths) goes on to Jersey; other methods on a delivery URL are 405.
+ * Errors take the one error shape, {@code {"code", "message", "details"}}, like Jersey's mappers.
  */
 public final class HookIngestFilter extends HttpFilter {
     private static final Logger LOG = LoggerFactory.getLogger(HookIngestFilter.class);
@@ -53,9 +53,15 @@ public final class HookIngestFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String path = decodedPath(request);
-        String source = "POST".equals(request.getMethod()) ? sourceOf(path) : null;
-        if (source == null) {
+        String source = sourceOf(path);
+        if (source == null || AlertSourceService.RESERVED.contains(source)) {
             chain.doFilter(request, response);
+            return;
+        }
+        if (!"POST".equals(request.getMethod())) {
+            response.setHeader("Allow", "POST");
+            write(response, 405, errors, new ApiError("request.method_not_allowed",
+                    "Alert deliveries are POSTed to this URL.", List.of()));
             return;
         }
         CompletableFuture<HookOutcome> outcome = receive(source, path, request);

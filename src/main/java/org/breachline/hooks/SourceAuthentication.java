@@ -2,6 +2,7 @@ package org.breachline.hooks;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -15,9 +16,29 @@ import java.util.Objects;
  * @param signatureHeader Grafana HMAC only: the signature header's name; {@code null} means Grafana's default
  * @param timestampHeader Grafana HMAC only: the timestamp header the contact point names, or {@code null} when it signs
  *                        the body alone
+ * @param previous        the secret a rotation replaced, while it is still accepted; {@code null} for none
  */
-public record SourceAuthentication(
-        AuthScheme scheme, String storedSecret, Duration tolerance, String signatureHeader, String timestampHeader) {
+public record SourceAuthentication(AuthScheme scheme, String storedSecret, Duration tolerance, String signatureHeader,
+                                   String timestampHeader, PreviousSecret previous) {
+
+    /** A replaced secret (in the same stored form) and the end of its grace period. */
+    public record PreviousSecret(String storedSecret, Instant validUntil) {
+        public PreviousSecret {
+            Objects.requireNonNull(storedSecret, "storedSecret");
+            Objects.requireNonNull(validUntil, "validUntil");
+        }
+
+        @Override
+        public String toString() {
+            return "PreviousSecret[secret redacted, validUntil=" + validUntil + "]";
+        }
+    }
+
+    /** Without a previous secret. */
+    public SourceAuthentication(AuthScheme scheme, String storedSecret, Duration tolerance, String signatureHeader,
+                                String timestampHeader) {
+        this(scheme, storedSecret, tolerance, signatureHeader, timestampHeader, null);
+    }
 
     public SourceAuthentication {
         Objects.requireNonNull(scheme, "scheme");
@@ -29,6 +50,13 @@ public record SourceAuthentication(
         signatureHeader = signatureHeader == null || signatureHeader.isBlank()
                 ? GrafanaHmacAuthenticator.DEFAULT_SIGNATURE_HEADER : signatureHeader;
         timestampHeader = timestampHeader == null || timestampHeader.isBlank() ? null : timestampHeader;
+        check(scheme, storedSecret);
+        if (previous != null) {
+            check(scheme, previous.storedSecret());
+        }
+    }
+
+    private static void check(AuthScheme scheme, String storedSecret) {
         switch (scheme) {
             case STANDARD_WEBHOOKS -> WebhookSecret.parse(storedSecret);
             case BEARER, SECRET_PATH -> SecretHash.parse(storedSecret);
@@ -45,8 +73,21 @@ public record SourceAuthentication(
         return new SourceAuthentication(scheme, storedSecret, null, null, null);
     }
 
-    /** The authenticator for the named source; {@code seenIds} is used by the schemes with replay protection. */
+    /**
+     * The authenticator for the named source; {@code seenIds} is used by the schemes with replay protection. While a
+     * previous secret is in its grace period, a delivery the current secret refuses is tried with the previous one.
+     */
     public HookAuthenticator authenticatorFor(String source, Clock clock, SeenWebhookIds seenIds) {
+        HookAuthenticator current = authenticatorFor(storedSecret, source, clock, seenIds);
+        if (previous == null || !clock.instant().isBefore(previous.validUntil())) {
+            return current;
+        }
+        return new RotatedSecretAuthenticator(current, authenticatorFor(previous.storedSecret(), source, clock,
+                seenIds));
+    }
+
+    private HookAuthenticator authenticatorFor(String storedSecret, String source, Clock clock,
+                                               SeenWebhookIds seenIds) {
         return switch (scheme) {
             case STANDARD_WEBHOOKS -> new StandardWebhooksAuthenticator(source, WebhookSecret.parse(storedSecret),
                     clock, tolerance, seenIds);

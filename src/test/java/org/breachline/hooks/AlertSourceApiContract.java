@@ -122,6 +122,50 @@ abstract class AlertSourceApiContract {
     }
 
     @Test
+    void rotatingWithAGracePeriodAcceptsTheReplacedKeyUntilItEnds() {
+        String name = name();
+        String old = create(name, "GENERIC", "STANDARD_WEBHOOKS").path("secret").asText();
+        Api.Reply rotated = admin().post("/api/alert-sources/" + name + "/rotate?previousValidFor=PT1H", null);
+        assertThat(rotated.status()).as(rotated.text()).isEqualTo(200);
+        String fresh = rotated.str("secret");
+        String graceEnds = rotated.body().path("source").path("previousSecretValidUntil").asText();
+        assertThat(java.time.Instant.parse(graceEnds)).isEqualTo(app().clock.instant()
+                .truncatedTo(java.time.temporal.ChronoUnit.MICROS).plus(java.time.Duration.ofHours(1)));
+        String previous = app().jdbi().withHandle(h -> h.createQuery(
+                "SELECT previous_secret FROM hook_source WHERE name = :n").bind("n", name).mapTo(String.class).one());
+        assertThat(previous).as("the replaced key stays sealed").startsWith("sealed:v1:")
+                .doesNotContain(old.substring("whsec_".length()));
+
+        assertThat(signedTo(name, fresh).status()).isEqualTo(202);
+        assertThat(signedTo(name, old).status()).as("the replaced key during the grace period").isEqualTo(202);
+
+        app().clock.advance(java.time.Duration.ofMinutes(61));
+        assertThat(signedTo(name, old).status()).as("the replaced key after the grace period").isEqualTo(401);
+        assertThat(signedTo(name, fresh).status()).isEqualTo(202);
+        assertThat(admin().get("/api/alert-sources").body()).anyMatch(s -> s.path("name").asText().equals(name)
+                && s.path("previousSecretValidUntil").isNull());
+    }
+
+    @Test
+    void aRevokedSourceEndsTheGracePeriodAndTheGracePeriodIsBounded() {
+        String name = name();
+        String old = create(name, "GENERIC", "BEARER").path("secret").asText();
+        assertThat(admin().post("/api/alert-sources/" + name + "/rotate?previousValidFor=P8D", null).code())
+                .isEqualTo("request.validation_failed");
+        assertThat(admin().post("/api/alert-sources/" + name + "/rotate?previousValidFor=soon", null).code())
+                .isEqualTo("request.invalid_field");
+        assertThat(hooks().bearer(name, old, generic(unique("t"), "f")).status()).as("nothing rotated").isEqualTo(202);
+
+        assertThat(admin().post("/api/alert-sources/" + name + "/rotate?previousValidFor=P7D", null).status())
+                .isEqualTo(200);
+        assertThat(hooks().bearer(name, old, generic(unique("t"), "f")).status()).isEqualTo(202);
+        assertThat(admin().post("/api/alert-sources/" + name + "/revoke", null).status()).isEqualTo(200);
+        assertThat(hooks().bearer(name, old, generic(unique("t"), "f")).status()).isEqualTo(401);
+        assertThat(hooks().count("SELECT COUNT(*) FROM hook_source WHERE name = ? AND previous_secret IS NULL",
+                name)).isEqualTo(1);
+    }
+
+    @Test
     void aRevokedSourceRefusesDeliveriesBothWaysOfRevoking() {
         String byPost = name();
         String secret = create(byPost, "GENERIC", "BEARER").path("secret").asText();

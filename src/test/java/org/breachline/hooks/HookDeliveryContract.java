@@ -316,6 +316,38 @@ abstract class HookDeliveryContract {
     }
 
     @Test
+    void aChunkedBodyThatGrowsOverTheLimitIs413AndNothingIsStored() {
+        long before = hooks().deliveries("am");
+        byte[] big = ("{\"pad\":\"" + "x".repeat(70 * 1024) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        // An input stream has no length, so the client sends the body chunked, with no Content-Length to refuse early.
+        Api.Reply r = app().anonymous().exchange(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(app().anonymous().base() + "/hooks/am"))
+                .header("Authorization", "Bearer " + AM_TOKEN).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(big)))
+                .build());
+        assertThat(r.status()).isEqualTo(413);
+        assertThat(r.code()).isEqualTo("request.too_large");
+        assertThat(hooks().deliveries("am")).isEqualTo(before);
+    }
+
+    @Test
+    void otherRequestsUnderHooksAreAnsweredInTheErrorShape() {
+        Api.Reply get = app().anonymous().get("/hooks/am");
+        assertThat(get.status()).as(get.text()).isEqualTo(405);
+        assertThat(get.code()).isNotBlank();
+        assertThat(get.body().has("message")).isTrue();
+        for (String path : List.of("/hooks/", "/hooks/am/secret/more", "/hooks/am/")) {
+            Api.Reply r = hooks().post(path, "{}");
+            assertThat(r.status()).as(path + ": " + r.text()).isEqualTo(404);
+            assertThat(r.code()).as(path).isNotBlank();
+        }
+        Api.Reply ping = app().anonymous().get("/hooks/ping");
+        assertThat(ping.status()).isEqualTo(200);
+        assertThat(ping.str("status")).isEqualTo("ok");
+    }
+
+    @Test
     void overItsRateASourceIsStillAnswered202AndIdenticalDeliveriesAreCoalesced() throws Exception {
         String title = unique("Coalesced");
         String body = generic(title, unique("lim"));
