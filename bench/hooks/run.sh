@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark of the alert hook: wrk posts Standard-Webhooks-signed GENERIC alerts to /hooks/bench and, in the same
 # run, GETs the trivial /hooks/ping of the same service; prints both rates, their ratio and the p99 latencies.
-# Loopback only, bounded: DURATION seconds per phase (default 15) after a short warm-up.
+# Loopback only, bounded: WARMUP seconds of alternating warm-up (default 120), then ROUNDS rounds of DURATION seconds.
 #   bench/hooks/run.sh                 # H2 file database in a temporary directory
 #   BENCH_DB_URL=jdbc:postgresql://127.0.0.1:5432/breachline_bench BENCH_DB_USER=postgres BENCH_DB_PASSWORD=postgres \
 #     bench/hooks/run.sh               # an existing, empty PostgreSQL database
@@ -97,10 +97,11 @@ run() { # label, wrk arguments...
 # The JIT needs minutes on this many classes with two cores, and C2 compiles the endpoint measured last while the
 # first is measured: warm both, alternately, then measure in alternating rounds and add the rounds up, so that both
 # rates come from the same stretch of the JVM's life.
-echo "warming up (${WARMUP:-60} s, alternating)…"
+WARMUP=${WARMUP:-120}
+echo "warming up (${WARMUP} s, alternating)…"
 for round in 1 2 3; do
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$(( ${WARMUP:-60} / 6 ))s" -s $here/ping.lua "$base/hooks/ping" >/dev/null
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$(( ${WARMUP:-60} / 6 ))s" -s $here/sign.lua "$base" -- bench "$key_hex" \
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$(( WARMUP / 6 ))s" -s $here/ping.lua "$base/hooks/ping" >/dev/null
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$(( WARMUP / 6 ))s" -s $here/sign.lua "$base" -- bench "$key_hex" \
     "w${round}_$nonce" "$FINGERPRINTS" >/dev/null
 done
 
