@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.breachline.http.ApiError;
 import org.breachline.http.ApiException;
 import org.breachline.http.BodySizeLimit;
+import org.breachline.http.UnexpectedErrorMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,10 +21,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Receives alert deliveries, {@code POST /hooks/{source}} and {@code POST /hooks/{source}/{secret}}, in front of
@@ -103,10 +102,7 @@ public final class HookIngestFilter extends HttpFilter {
             if (cause instanceof ApiException api) {
                 write(response, api.status(), errors, api.error());
             } else {
-                String id = Long.toHexString(ThreadLocalRandom.current().nextLong());
-                LOG.error("Unexpected error {}", id, cause);
-                write(response, 500, errors, new ApiError("server.error",
-                        "The server could not complete the request (error id " + id + ").", List.of()));
+                write(response, 500, errors, UnexpectedErrorMapper.logged(cause));
             }
             return;
         }
@@ -161,7 +157,8 @@ public final class HookIngestFilter extends HttpFilter {
     }
 
     private static Map<String, List<String>> headers(HttpServletRequest request) {
-        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        // HookRequest merges the names case-insensitively; a plain map spares building the sorted map twice.
+        Map<String, List<String>> headers = new java.util.HashMap<>();
         for (String name : Collections.list(request.getHeaderNames())) {
             headers.put(name, new ArrayList<>(Collections.list(request.getHeaders(name))));
         }

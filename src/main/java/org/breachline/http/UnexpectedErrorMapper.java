@@ -27,9 +27,14 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
         if (wrapped.isPresent()) {
             return ErrorResponses.of(wrapped.get().status(), wrapped.get().error());
         }
+        return ErrorResponses.of(500, logged(e));
+    }
+
+    /** Logs an unexpected failure under a fresh id and answers the 500 body that names only that id. */
+    public static ApiError logged(Throwable e) {
         String id = Long.toHexString(ThreadLocalRandom.current().nextLong());
         LOG.error("Unexpected error {}", id, e);
-        return ErrorResponses.of(500, "server.error",
-                "The server could not complete the request (error id " + id + ").");
+        return new ApiError("server.error", "The server could not complete the request (error id " + id + ").",
+                java.util.List.of());
     }
 }
