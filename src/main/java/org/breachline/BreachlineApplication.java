@@ -74,7 +74,7 @@ import org.breachline.notify.IncidentCampaignsResource;
 import org.breachline.notify.NoticeRenderer;
 import org.breachline.notify.NotifyConfiguration;
 import org.breachline.notify.TemplateCatalog;
-import org.breachline.people.ContactCipher;
+import org.breachline.crypto.AtRestCipher;
 import org.breachline.people.ContactDataPurge;
 import org.breachline.people.ContactSealer;
 import org.breachline.people.PeopleConfiguration;
@@ -200,7 +200,7 @@ public class BreachlineApplication extends Application<BreachlineConfiguration> 
         HooksSettings hookSettings = config.getHooks();
         AlertSourceService alertSources = new AlertSourceService(jdbi, audit, clock,
                 new HookSecretGenerator(new SecureRandom()), hookSettings,
-                new ContactCipher(peopleConfig.getContactKeys().toKeyRing()));
+                new AtRestCipher(peopleConfig.getContactKeys().toKeyRing()));
         int resealed = alertSources.sealStoredSecrets();
         if (resealed > 0) {
             LoggerFactory.getLogger(AlertSourceService.class).info(

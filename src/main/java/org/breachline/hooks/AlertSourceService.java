@@ -5,7 +5,7 @@ import org.breachline.audit.AuditLog;
 import org.breachline.auth.Actor;
 import org.breachline.http.ApiError;
 import org.breachline.http.ApiException;
-import org.breachline.people.ContactCipher;
+import org.breachline.crypto.AtRestCipher;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -40,7 +40,7 @@ public class AlertSourceService {
     private final SealedSourceSecrets sealed;
 
     public AlertSourceService(Jdbi jdbi, AuditLog audit, Clock clock, HookSecretGenerator secrets,
-                              HooksSettings settings, ContactCipher cipher) {
+                              HooksSettings settings, AtRestCipher cipher) {
         this.jdbi = jdbi;
         this.sealed = new SealedSourceSecrets(cipher);
         this.audit = audit;

@@ -1,6 +1,6 @@
 package org.breachline.hooks;
 
-import org.breachline.people.ContactCipher;
+import org.breachline.crypto.AtRestCipher;
 
 import java.util.Objects;
 
@@ -13,9 +13,9 @@ import java.util.Objects;
 final class SealedSourceSecrets {
     static final String PREFIX = "sealed:";
 
-    private final ContactCipher cipher;
+    private final AtRestCipher cipher;
 
-    SealedSourceSecrets(ContactCipher cipher) {
+    SealedSourceSecrets(AtRestCipher cipher) {
         this.cipher = Objects.requireNonNull(cipher, "cipher");
     }
 

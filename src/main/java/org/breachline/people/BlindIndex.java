@@ -1,5 +1,6 @@
 package org.breachline.people;
 
+import org.breachline.crypto.AtRestKeyRing;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
@@ -20,7 +21,7 @@ public final class BlindIndex {
     // Looking up and keying a Mac costs more than hashing a short value; doFinal resets it, so each thread keeps one.
     private final ThreadLocal<Mac> macs;
 
-    public BlindIndex(ContactKeyRing keys) {
+    public BlindIndex(AtRestKeyRing keys) {
         this.key = new SecretKeySpec(Objects.requireNonNull(keys, "keys").indexKey(), ALGORITHM);
         this.macs = ThreadLocal.withInitial(this::newMac);
     }

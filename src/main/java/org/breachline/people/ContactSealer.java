@@ -1,5 +1,7 @@
 package org.breachline.people;
 
+import org.breachline.crypto.AtRestCipher;
+import org.breachline.crypto.AtRestKeyRing;
 import java.util.Objects;
 
 /** Seals contact fields and computes their blind indexes, with one fixed context per column. */
@@ -9,11 +11,11 @@ public final class ContactSealer {
     static final String EMAIL = "person.email";
     static final String PHONE = "person.phone";
 
-    private final ContactCipher cipher;
+    private final AtRestCipher cipher;
     private final BlindIndex index;
 
-    public ContactSealer(ContactKeyRing keys) {
-        this.cipher = new ContactCipher(Objects.requireNonNull(keys));
+    public ContactSealer(AtRestKeyRing keys) {
+        this.cipher = new AtRestCipher(Objects.requireNonNull(keys));
         this.index = new BlindIndex(keys);
     }
 

@@ -1,5 +1,6 @@
 package org.breachline.people;
 
+import org.breachline.crypto.AtRestKeyRing;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.DataSize;
 import io.dropwizard.util.Duration;
@@ -94,7 +95,7 @@ public class PeopleConfiguration {
         return purgeCheckEvery;
     }
 
-    /** Key ids mapped to base64 AES-256 keys, the active one, and the blind-index key (see {@link ContactKeyRing}). */
+    /** Key ids mapped to base64 AES-256 keys, the active one, and the blind-index key (see {@link AtRestKeyRing}). */
     public static class ContactKeys {
         @NotBlank
         @JsonProperty("activeKeyId")
@@ -108,8 +109,8 @@ public class PeopleConfiguration {
         @JsonProperty("indexKey")
         private String indexKey = DEV_INDEX_KEY;
 
-        public ContactKeyRing toKeyRing() {
-            return new ContactKeyRing(keys, activeKeyId, indexKey);
+        public AtRestKeyRing toKeyRing() {
+            return new AtRestKeyRing(keys, activeKeyId, indexKey);
         }
 
         public boolean isDevelopmentKey() {

@@ -1,8 +1,8 @@
 package org.breachline.hooks;
 
-import org.breachline.people.CiphertextRejectedException;
-import org.breachline.people.ContactCipher;
-import org.breachline.people.ContactKeyRing;
+import org.breachline.crypto.CiphertextRejectedException;
+import org.breachline.crypto.AtRestCipher;
+import org.breachline.crypto.AtRestKeyRing;
 import org.junit.jupiter.api.Test;
 
 import java.security.SecureRandom;
@@ -25,7 +25,7 @@ class SealedSourceSecretsTest {
     }
 
     private static SealedSourceSecrets sealedWith(String active) {
-        return new SealedSourceSecrets(new ContactCipher(new ContactKeyRing(Map.of("old", OLD, "new", NEW), active,
+        return new SealedSourceSecrets(new AtRestCipher(new AtRestKeyRing(Map.of("old", OLD, "new", NEW), active,
                 INDEX)));
     }
 

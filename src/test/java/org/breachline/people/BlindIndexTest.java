@@ -1,5 +1,6 @@
 package org.breachline.people;
 
+import org.breachline.crypto.AtRestKeyRing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Base64;
@@ -10,7 +11,7 @@ class BlindIndexTest {
     private static final String KEY = Base64.getEncoder().encodeToString(new byte[32]);
 
     private static BlindIndex index(String indexKey) {
-        return new BlindIndex(new ContactKeyRing(Map.of("k", KEY), "k", indexKey));
+        return new BlindIndex(new AtRestKeyRing(Map.of("k", KEY), "k", indexKey));
     }
 
     private final BlindIndex index = index(Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes()));

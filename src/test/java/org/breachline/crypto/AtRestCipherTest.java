@@ -1,4 +1,4 @@
-package org.breachline.people;
+package org.breachline.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class ContactCipherTest {
+class AtRestCipherTest {
     private static final String KEY_2025 = randomKey();
     private static final String KEY_2026 = randomKey();
     private static final String INDEX_KEY = randomKey();
@@ -20,11 +20,11 @@ class ContactCipherTest {
         return Base64.getEncoder().encodeToString(key);
     }
 
-    private static ContactCipher cipher(String activeKeyId, Map<String, String> keys) {
-        return new ContactCipher(new ContactKeyRing(keys, activeKeyId, INDEX_KEY));
+    private static AtRestCipher cipher(String activeKeyId, Map<String, String> keys) {
+        return new AtRestCipher(new AtRestKeyRing(keys, activeKeyId, INDEX_KEY));
     }
 
-    private final ContactCipher cipher2025 = cipher("k2025", Map.of("k2025", KEY_2025));
+    private final AtRestCipher cipher2025 = cipher("k2025", Map.of("k2025", KEY_2025));
 
     @Test
     void opensWhatItSealed() {
@@ -119,17 +119,17 @@ class ContactCipherTest {
 
     @Test
     void refusesAKeyRingWithoutItsActiveKeyOrWithShortKeys() {
-        assertThatThrownBy(() -> new ContactKeyRing(Map.of("a", KEY_2025), "b", INDEX_KEY))
+        assertThatThrownBy(() -> new AtRestKeyRing(Map.of("a", KEY_2025), "b", INDEX_KEY))
                 .hasMessageContaining("active key b");
         String shortKey = Base64.getEncoder().encodeToString(new byte[16]);
-        assertThatThrownBy(() -> new ContactKeyRing(Map.of("a", shortKey), "a", INDEX_KEY))
+        assertThatThrownBy(() -> new AtRestKeyRing(Map.of("a", shortKey), "a", INDEX_KEY))
                 .hasMessageContaining("256 bits")
                 .hasMessageNotContaining(shortKey);
     }
 
     @Test
     void keyRingNeverPrintsItsKeys() {
-        var ring = new ContactKeyRing(Map.of("k2025", KEY_2025), "k2025", INDEX_KEY);
+        var ring = new AtRestKeyRing(Map.of("k2025", KEY_2025), "k2025", INDEX_KEY);
 
         assertThat(ring.toString()).contains("k2025").doesNotContain(KEY_2025).doesNotContain(INDEX_KEY);
     }

@@ -1,4 +1,4 @@
-package org.breachline.people;
+package org.breachline.crypto;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -12,30 +12,30 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 
 /**
- * Encrypts contact fields (email, phone, name) for storage with AES-256-GCM.
+ * Encrypts values for storage with AES-256-GCM: contact fields of affected people, alert-source secrets.
  *
  * <p>A sealed value is text: {@code v1:<key id>:<base64url(nonce ‖ ciphertext ‖ tag)>}. The key id lets rows written
  * before a key rotation decrypt with their old key; the 96-bit nonce is random per value. The version and key id, and
  * the caller's context (for example the column name), are authenticated as associated data, so a value cannot be moved
  * to another column or relabelled with another key id unnoticed. Thread-safe.
  */
-public final class ContactCipher {
+public final class AtRestCipher {
     private static final String VERSION = "v1";
     private static final String TRANSFORMATION = "AES/GCM/NoPadding";
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
 
-    private final ContactKeyRing keys;
+    private final AtRestKeyRing keys;
     private final SecureRandom random;
     // Cipher.getInstance looks the provider up on every call, which costs more than sealing a short value; a cipher is
     // not thread-safe but can be re-initialised for each value, so each thread keeps one.
-    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(ContactCipher::newCipher);
+    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(AtRestCipher::newCipher);
 
-    public ContactCipher(ContactKeyRing keys) {
+    public AtRestCipher(AtRestKeyRing keys) {
         this(keys, new SecureRandom());
     }
 
-    ContactCipher(ContactKeyRing keys, SecureRandom random) {
+    AtRestCipher(AtRestKeyRing keys, SecureRandom random) {
         this.keys = Objects.requireNonNull(keys, "keys");
         this.random = Objects.requireNonNull(random, "random");
     }

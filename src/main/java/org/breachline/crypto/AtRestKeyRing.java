@@ -1,4 +1,4 @@
-package org.breachline.people;
+package org.breachline.crypto;
 
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -9,11 +9,11 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The keys that protect contact data at rest, as configured: key id → base64 of a 256-bit AES key, the id of the one key
- * new values are encrypted with, and a separate base64 key (at least 256 bits) for the {@link BlindIndex}. Retired keys
+ * The keys that protect data at rest (contact data, alert-source secrets), as configured: key id → base64 of a 256-bit AES key, the id of the one key
+ * new values are encrypted with, and a separate base64 key (at least 256 bits) for blind indexes (people's {@code BlindIndex}). Retired keys
  * stay in the ring so that rows written with them still decrypt.
  */
-public final class ContactKeyRing {
+public final class AtRestKeyRing {
     private static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9_.-]{1,32}");
     private static final int AES_256_BYTES = 32;
 
@@ -21,7 +21,7 @@ public final class ContactKeyRing {
     private final String activeKeyId;
     private final byte[] indexKey;
 
-    public ContactKeyRing(Map<String, String> base64Keys, String activeKeyId, String base64IndexKey) {
+    public AtRestKeyRing(Map<String, String> base64Keys, String activeKeyId, String base64IndexKey) {
         Objects.requireNonNull(base64Keys, "keys");
         Objects.requireNonNull(activeKeyId, "activeKeyId");
         Objects.requireNonNull(base64IndexKey, "indexKey");
@@ -70,13 +70,13 @@ public final class ContactKeyRing {
         return keys.get(id);
     }
 
-    byte[] indexKey() {
+    public byte[] indexKey() {
         return indexKey.clone();
     }
 
     // Keys never reach logs.
     @Override
     public String toString() {
-        return "ContactKeyRing[keys=" + keys.keySet() + ", active=" + activeKeyId + "]";
+        return "AtRestKeyRing[keys=" + keys.keySet() + ", active=" + activeKeyId + "]";
     }
 }

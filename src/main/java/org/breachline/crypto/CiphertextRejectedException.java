@@ -1,4 +1,4 @@
-package org.breachline.people;
+package org.breachline.crypto;
 
 /** A stored contact value that cannot be decrypted: malformed, tampered with, or sealed with a key the ring lacks. */
 public final class CiphertextRejectedException extends RuntimeException {
