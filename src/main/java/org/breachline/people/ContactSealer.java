@@ -4,7 +4,7 @@ import org.breachline.crypto.AtRestCipher;
 import org.breachline.crypto.AtRestKeyRing;
 import java.util.Objects;
 
-/** Seals contact fields and computes their blind indexes, with one fixed context per column. */
+/** Seals contact fields, with one fixed context per column, and computes the reference's blind index. */
 public final class ContactSealer {
     static final String REFERENCE = "person.reference";
     static final String NAME = "person.name";
@@ -30,17 +30,5 @@ public final class ContactSealer {
 
     String referenceIndex(String incidentKey, String reference) {
         return index.ofReference(incidentKey, reference);
-    }
-
-    String nameIndex(String name) {
-        return name == null ? null : index.of("name", name);
-    }
-
-    String emailIndex(String email) {
-        return email == null ? null : index.ofEmail(email);
-    }
-
-    String phoneIndex(String phone) {
-        return phone == null ? null : index.of("phone", phone);
     }
 }

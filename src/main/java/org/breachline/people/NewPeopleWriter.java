@@ -50,8 +50,8 @@ abstract class NewPeopleWriter {
 
     private static final class Copy extends NewPeopleWriter {
         private static final String SQL = "COPY affected_person (incident_id, reference_index, reference_sealed, "
-                + "name_sealed, name_index, email_sealed, email_index, phone_sealed, phone_index, locale, jurisdiction, "
-                + "last_import_id, created_at, updated_at) FROM STDIN";
+                + "name_sealed, email_sealed, phone_sealed, locale, jurisdiction, last_import_id, created_at, "
+                + "updated_at) FROM STDIN";
         private final CopyManager copy;
         private final StringBuilder text = new StringBuilder(1 << 16);
         private CopyIn open;
@@ -68,11 +68,8 @@ abstract class NewPeopleWriter {
                 field(p.referenceIndex()).append('\t');
                 field(p.referenceSealed()).append('\t');
                 field(p.nameSealed()).append('\t');
-                field(p.nameIndex()).append('\t');
                 field(p.emailSealed()).append('\t');
-                field(p.emailIndex()).append('\t');
                 field(p.phoneSealed()).append('\t');
-                field(p.phoneIndex()).append('\t');
                 field(p.locale()).append('\t');
                 field(p.jurisdiction()).append('\t');
                 field(p.lastImportId().toString()).append('\t');

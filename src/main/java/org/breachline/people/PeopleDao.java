@@ -20,20 +20,17 @@ import java.util.stream.Stream;
 @RegisterConstructorMapper(Rejection.class)
 @RegisterConstructorMapper(JurisdictionCount.class)
 interface PeopleDao {
-    String PERSON = "id, incident_id, reference_index, reference_sealed, name_sealed, name_index, email_sealed, "
-            + "email_index, phone_sealed, phone_index, locale, jurisdiction, last_import_id, created_at, updated_at, "
-            + "contact_purged_at";
+    String PERSON = "id, incident_id, reference_index, reference_sealed, name_sealed, email_sealed, phone_sealed, "
+            + "locale, jurisdiction, last_import_id, created_at, updated_at, contact_purged_at";
 
-    @SqlBatch("INSERT INTO affected_person (incident_id, reference_index, reference_sealed, name_sealed, name_index, "
-            + "email_sealed, email_index, phone_sealed, phone_index, locale, jurisdiction, last_import_id, created_at, "
-            + "updated_at) VALUES (:incidentId, :referenceIndex, :referenceSealed, :nameSealed, :nameIndex, "
-            + ":emailSealed, :emailIndex, :phoneSealed, :phoneIndex, :locale, :jurisdiction, :lastImportId, "
-            + ":createdAt, :updatedAt)")
+    @SqlBatch("INSERT INTO affected_person (incident_id, reference_index, reference_sealed, name_sealed, "
+            + "email_sealed, phone_sealed, locale, jurisdiction, last_import_id, created_at, updated_at) "
+            + "VALUES (:incidentId, :referenceIndex, :referenceSealed, :nameSealed, :emailSealed, :phoneSealed, "
+            + ":locale, :jurisdiction, :lastImportId, :createdAt, :updatedAt)")
     void insert(@BindMethods Collection<StoredPerson> people);
 
-    @SqlBatch("UPDATE affected_person SET name_sealed = :nameSealed, name_index = :nameIndex, "
-            + "email_sealed = :emailSealed, email_index = :emailIndex, phone_sealed = :phoneSealed, "
-            + "phone_index = :phoneIndex, locale = :locale, jurisdiction = :jurisdiction, "
+    @SqlBatch("UPDATE affected_person SET name_sealed = :nameSealed, email_sealed = :emailSealed, "
+            + "phone_sealed = :phoneSealed, locale = :locale, jurisdiction = :jurisdiction, "
             + "last_import_id = :lastImportId, updated_at = :updatedAt, contact_purged_at = :contactPurgedAt "
             + "WHERE id = :id")
     void update(@BindMethods Collection<StoredPerson> people);
@@ -94,8 +91,8 @@ interface PeopleDao {
     @SqlQuery("SELECT DISTINCT incident_id FROM affected_person WHERE contact_purged_at IS NULL")
     List<UUID> incidentsWithContactData();
 
-    @SqlUpdate("UPDATE affected_person SET name_sealed = NULL, name_index = NULL, email_sealed = NULL, "
-            + "email_index = NULL, phone_sealed = NULL, phone_index = NULL, contact_purged_at = :at, updated_at = :at "
+    @SqlUpdate("UPDATE affected_person SET name_sealed = NULL, email_sealed = NULL, phone_sealed = NULL, "
+            + "contact_purged_at = :at, updated_at = :at "
             + "WHERE incident_id = :incident AND contact_purged_at IS NULL")
     int purgeContactData(@Bind("incident") UUID incident, @Bind("at") Instant at);
 }

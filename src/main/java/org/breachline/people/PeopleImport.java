@@ -168,20 +168,22 @@ final class PeopleImport {
 
     private StoredPerson newPerson(String index, AffectedPersonRow row) {
         return new StoredPerson(null, incidentId, index, sealer.seal(row.reference(), ContactSealer.REFERENCE),
-                sealer.seal(row.name(), ContactSealer.NAME), sealer.nameIndex(row.name()),
-                sealer.seal(row.email(), ContactSealer.EMAIL), sealer.emailIndex(row.email()),
-                sealer.seal(row.phone(), ContactSealer.PHONE), sealer.phoneIndex(row.phone()),
-                row.locale(), row.jurisdiction(), importId, now, now, null);
+                sealer.seal(row.name(), ContactSealer.NAME), sealer.seal(row.email(), ContactSealer.EMAIL),
+                sealer.seal(row.phone(), ContactSealer.PHONE), row.locale(), row.jurisdiction(), importId, now, now,
+                null);
     }
 
-    /** The stored person with the row's given fields applied, or {@code existing} itself when nothing differs. */
+    /**
+     * The stored person with the row's given fields applied, or {@code existing} itself when nothing differs. Only
+     * fields the row gives are opened for comparison; an email differing only in case is the same address.
+     */
     private StoredPerson merge(StoredPerson existing, AffectedPersonRow row) {
-        String nameIndex = sealer.nameIndex(row.name());
-        String emailIndex = sealer.emailIndex(row.email());
-        String phoneIndex = sealer.phoneIndex(row.phone());
-        boolean nameChanges = nameIndex != null && !nameIndex.equals(existing.nameIndex());
-        boolean emailChanges = emailIndex != null && !emailIndex.equals(existing.emailIndex());
-        boolean phoneChanges = phoneIndex != null && !phoneIndex.equals(existing.phoneIndex());
+        boolean nameChanges = row.name() != null
+                && !row.name().equals(sealer.open(existing.nameSealed(), ContactSealer.NAME));
+        boolean emailChanges = row.email() != null
+                && !row.email().equalsIgnoreCase(sealer.open(existing.emailSealed(), ContactSealer.EMAIL));
+        boolean phoneChanges = row.phone() != null
+                && !row.phone().equals(sealer.open(existing.phoneSealed(), ContactSealer.PHONE));
         boolean localeChanges = row.locale() != null && !row.locale().equals(existing.locale());
         boolean jurisdictionChanges = row.jurisdiction() != null && !row.jurisdiction().equals(existing.jurisdiction());
         if (!(nameChanges || emailChanges || phoneChanges || localeChanges || jurisdictionChanges)) {
@@ -191,11 +193,8 @@ final class PeopleImport {
         return new StoredPerson(existing.id(), existing.incidentId(), existing.referenceIndex(),
                 existing.referenceSealed(),
                 nameChanges ? sealer.seal(row.name(), ContactSealer.NAME) : existing.nameSealed(),
-                nameChanges ? nameIndex : existing.nameIndex(),
                 emailChanges ? sealer.seal(row.email(), ContactSealer.EMAIL) : existing.emailSealed(),
-                emailChanges ? emailIndex : existing.emailIndex(),
                 phoneChanges ? sealer.seal(row.phone(), ContactSealer.PHONE) : existing.phoneSealed(),
-                phoneChanges ? phoneIndex : existing.phoneIndex(),
                 localeChanges ? row.locale() : existing.locale(),
                 jurisdictionChanges ? row.jurisdiction() : existing.jurisdiction(),
                 importId, existing.createdAt(), now,

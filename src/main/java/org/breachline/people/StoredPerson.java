@@ -3,10 +3,12 @@ package org.breachline.people;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An affected person as stored: sealed contact fields beside their blind indexes (public for JDBI only). */
+/**
+ * An affected person as stored: sealed contact fields, and the blind index of the reference that identifies them
+ * within the incident (public for JDBI only).
+ */
 public record StoredPerson(Long id, UUID incidentId, String referenceIndex, String referenceSealed, String nameSealed,
-                           String nameIndex, String emailSealed, String emailIndex, String phoneSealed,
-                           String phoneIndex, String locale, String jurisdiction, UUID lastImportId,
+                           String emailSealed, String phoneSealed, String locale, String jurisdiction, UUID lastImportId,
                            Instant createdAt, Instant updatedAt, Instant contactPurgedAt) {
 
     // Sealed values are not secret-free either: keep them out of logs.

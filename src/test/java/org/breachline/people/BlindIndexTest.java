@@ -22,8 +22,10 @@ class BlindIndexTest {
     }
 
     @Test
-    void matchesEmailsWrittenInDifferentCase() {
-        assertThat(index.ofEmail("Ada@Example.com ")).isEqualTo(index.ofEmail("ada@example.com"));
+    void keysAReferenceByTheFirst128BitsOfItsHmacSoThatStoredFullHashesConvertByTruncation() {
+        String full = index.of("reference:INC-2026-0001", "P-1");
+
+        assertThat(index.ofReference("INC-2026-0001", " P-1 ")).hasSize(32).isEqualTo(full.substring(0, 32));
     }
 
     @Test

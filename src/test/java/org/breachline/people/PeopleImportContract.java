@@ -131,6 +131,26 @@ abstract class PeopleImportContract {
     }
 
     @Test
+    void aReimportedRowIsComparedWithTheStoredValuesItGives() {
+        String key = openIncident();
+        importCsv(key, CSV);
+        List<Map<String, Object>> before = storedRows(key);
+
+        Api.Reply sameInOtherCase = importCsv(key, "reference,email\nP-1,ADA.NEW@Example.com\n");
+        Api.Reply newName = importCsv(key, "reference,name,email\nP-1,Ada King,ada.new@example.com\n");
+
+        assertThat(sameInOtherCase.body().path("unchanged").asLong()).as(sameInOtherCase.text()).isEqualTo(1);
+        assertThat(sameInOtherCase.body().path("updated").asLong()).isZero();
+        assertThat(newName.body().path("updated").asLong()).as(newName.text()).isEqualTo(1);
+        List<Map<String, Object>> after = storedRows(key);
+        assertThat(after.get(0).get("email_sealed")).isEqualTo(before.get(0).get("email_sealed"));
+        assertThat(after.get(0).get("name_sealed")).isNotEqualTo(before.get(0).get("name_sealed"));
+        JsonNode ada = approverList(key).path("items").get(0);
+        assertThat(ada.path("name").asText()).isEqualTo("Ada King");
+        assertThat(ada.path("email").asText()).isEqualTo("ada.new@example.com");
+    }
+
+    @Test
     void aLaterFileUpdatesWhatItGivesAndKeepsTheRest() {
         String key = openIncident();
         importCsv(key, CSV);
