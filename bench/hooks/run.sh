@@ -19,7 +19,7 @@ ADMIN_PORT=${BENCH_ADMIN_PORT:-18081}
 
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 2; }
 if [ ! -f target/breachline.jar ] || [ -n "${BUILD:-}" ]; then
-  ./mvnw -o -q -DskipTests package
+  ./mvnw -q -DskipTests package
 fi
 
 work=$(mktemp -d)
@@ -90,7 +90,8 @@ done
 base="http://127.0.0.1:$PORT"
 run() { # label, wrk arguments...
   local label=$1; shift
-  wrk -t"$THREADS" -c"$CONNECTIONS" "$@" | tee "$work/$label.out" >/dev/null
+  # wrk shares the cores with the server: its own CPU time (user + system seconds) is kept to report.
+  { TIMEFORMAT='%U %S'; time wrk -t"$THREADS" -c"$CONNECTIONS" "$@" > "$work/$label.out"; } 2> "$work/$label.cpu"
   grep '^RESULT' "$work/$label.out" | sed "s/^RESULT/$label/"
 }
 
@@ -107,9 +108,32 @@ done
 
 ROUNDS=${ROUNDS:-3}
 echo "measuring $ROUNDS rounds of ${DURATION}s each, $THREADS threads, $CONNECTIONS connections, $FINGERPRINTS fingerprints, processing $PROCESSING"
+# CPU ticks per server thread (by name, numbered pool threads summed) and of all PostgreSQL processes.
+cpu_ticks() {
+  for t in /proc/"$server"/task/*; do
+    # Pool threads' numbers go ("dw-45 - POST /h" is a Jetty thread renamed for its request, truncated).
+    name=$(tr ' ' '_' < "$t/comm" | sed -E 's/[-#][0-9]+.*$//; s/[0-9]+$//')
+    awk -v n="$name" '{ sub(/^.*\) /, ""); print n, $12 + $13 }' "$t/stat" 2>/dev/null
+  done
+  for p in $(pgrep -x postgres || true); do
+    awk '{ sub(/^.*\) /, ""); print "postgres(all)", $12 + $13 }' /proc/"$p"/stat 2>/dev/null
+  done
+}
+: > "$work/cpu.hook"
 for round in $(seq 1 "$ROUNDS"); do
   run "ping$round" -d"${DURATION}s" -s $here/ping.lua "$base/hooks/ping"
+  cpu_ticks | sed 's/^/- /' >> "$work/cpu.hook"
   run "hook$round" -d"${DURATION}s" -s $here/sign.lua "$base" -- bench "$key_hex" "m${round}_$nonce" "$FINGERPRINTS"
+  cpu_ticks | sed 's/^/+ /' >> "$work/cpu.hook"
+done
+# Threads that ended in between are lost; pool threads live the whole run.
+echo "CPU during the hook rounds, % of one core (server threads by name, and PostgreSQL when local):"
+awk -v secs="$(( ROUNDS * DURATION ))" -v hz="$(getconf CLK_TCK)" '
+  { v[$2] += ($1 == "+" ? $3 : -$3) }
+  END { for (n in v) if (v[n] > 0) printf "  %-32s %5.1f\n", n, 100 * v[n] / hz / secs }' "$work/cpu.hook" | sort -k2 -nr | head -12
+for kind in ping hook; do
+  cat "$work"/$kind[0-9]*.cpu | awk -v k=$kind -v secs="$(( ROUNDS * DURATION ))" '{ c += $1 + $2 }
+    END { printf "  wrk itself, %s rounds            %5.1f\n", k, 100 * c / secs }'
 done
 # Totals over all rounds: requests over seconds; the p99 is the worst round's.
 total() { # prefix

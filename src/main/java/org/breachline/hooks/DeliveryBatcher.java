@@ -123,7 +123,7 @@ final class DeliveryBatcher {
      * whatever the batch's size. A replayed id (already stored, or earlier in the same batch) inserts nothing and makes
      * its delivery a duplicate.
      */
-    private static List<HookOutcome> storeAll(DeliveryIntakeDao dao, List<Pending> batch) {
+    static List<HookOutcome> storeAll(DeliveryIntakeDao dao, List<Pending> batch) {
         boolean[] duplicate = new boolean[batch.size()];
         List<String> idSources = new ArrayList<>();
         List<String> ids = new ArrayList<>();

@@ -7,7 +7,9 @@ import org.breachline.testing.Api;
 import org.breachline.testing.TestApp;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -152,6 +154,43 @@ abstract class DeferredProcessingContract {
                 .hasSize(19)
                 .allSatisfy(r -> assertThat(r.str("status")).isEqualTo("duplicate"));
         assertThat(hooks().deliveries("edr")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aStoredBatchKeepsEachPayloadWithItsIdAndTreatsAnIdSeenBeforeOrEarlierInTheBatchAsADuplicate() {
+        Instant at = Instant.parse("2026-03-06T10:00:00.123456Z");
+        String stored = unique("stored");
+        String fresh = unique("fresh");
+        app().jdbi().useTransaction(h -> {
+            DeliveryIntakeDao dao = h.attach(DeliveryIntakeDao.class);
+            DeliveryBatcher.storeAll(dao, List.of(pending("edr", at, "before", stored)));
+            List<HookOutcome> outcomes = DeliveryBatcher.storeAll(dao, List.of(
+                    pending("edr", at.plusMillis(1), "a", fresh),
+                    pending("edr", at.plusMillis(2), "b", stored),
+                    pending("edr", at.plusMillis(3), "c", fresh),
+                    pending("edr", at.plusMillis(4), "d", null),
+                    pending("grafana", at.plusMillis(5), "e", fresh)));
+            assertThat(outcomes).extracting(o -> o.getClass().getSimpleName())
+                    .containsExactly("Queued", "Duplicate", "Duplicate", "Queued", "Queued");
+            List<String> stores = new ArrayList<>();
+            for (int i : new int[] {0, 3, 4}) {
+                long id = ((HookOutcome.Queued) outcomes.get(i)).deliveryId();
+                stores.add(h.createQuery("SELECT source, payload, payload_size, received_at FROM hook_delivery "
+                        + "WHERE id = :id").bind("id", id).map((rs, ctx) -> rs.getString(1) + " "
+                        + new String(rs.getBytes(2), StandardCharsets.UTF_8) + " " + rs.getInt(3) + " "
+                        + rs.getObject(4, java.time.OffsetDateTime.class).toInstant()).one());
+            }
+            assertThat(stores).containsExactly("edr a 1 " + at.plusMillis(1), "edr d 1 " + at.plusMillis(4),
+                    "grafana e 1 " + at.plusMillis(5));
+            // Nothing of this test stays for the worker.
+            h.rollback();
+        });
+    }
+
+    private static DeliveryBatcher.Pending pending(String source, Instant at, String body, String messageId) {
+        return new DeliveryBatcher.Pending(source, at, body.getBytes(StandardCharsets.UTF_8), "0".repeat(64),
+                messageId == null ? List.of() : List.of(new DeliveryBatcher.SeenId(messageId, at.plusSeconds(600))),
+                new java.util.concurrent.CompletableFuture<>());
     }
 
     interface Send {
