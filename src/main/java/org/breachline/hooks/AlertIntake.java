@@ -67,17 +67,7 @@ final class AlertIntake {
                 groups.putIfAbsent(new GroupKey(d.source().name().value(), alert.fingerprint()), null);
             }
         }
-        for (Map.Entry<GroupKey, Group> e : groups.entrySet()) {
-            String source = e.getKey().source();
-            String fingerprint = e.getKey().fingerprint();
-            // A fingerprint seen before needs one statement; a new one is inserted first (a concurrent insert of the
-            // same key waits for the other transaction and then inserts nothing) and then locked like the others.
-            AlertGroupRow row = dao.lockGroup(source, fingerprint).orElseGet(() -> {
-                dao.ensureGroup(source, fingerprint);
-                return dao.lockGroup(source, fingerprint).orElseThrow();
-            });
-            e.setValue(new Group(row));
-        }
+        lockGroups(dao, groups);
         // One read for the whole batch: which of the groups' incidents are closed (ClosedIncidents keeps the table).
         Set<UUID> linked = new HashSet<>();
         groups.values().forEach(g -> {
@@ -104,6 +94,41 @@ final class AlertIntake {
             dao.updateGroups(changed);
         }
         return results;
+    }
+
+    /**
+     * Locks the groups' rows in (source, fingerprint) order, inserting the missing ones. Where every group of a source
+     * exists (the steady state: groups are never deleted), one statement locks them all; JDBI's cost per statement
+     * made the lock per fingerprint a fifth of the worker's time in the hook benchmark. A source with a new
+     * fingerprint is locked one key at a time, inserting as it goes, so that the lock order holds there too.
+     */
+    private static void lockGroups(HookDao dao, TreeMap<GroupKey, Group> groups) {
+        Map<String, List<String>> bySource = new TreeMap<>();
+        groups.keySet().forEach(k -> bySource.computeIfAbsent(k.source(), s -> new ArrayList<>()).add(k.fingerprint()));
+        for (Map.Entry<String, List<String>> e : bySource.entrySet()) {
+            String source = e.getKey();
+            List<String> fingerprints = e.getValue();
+            if (dao.existingGroups(source, fingerprints).size() == fingerprints.size()) {
+                List<AlertGroupRow> locked = dao.lockGroups(source, fingerprints);
+                if (locked.size() != fingerprints.size()) {
+                    throw new IllegalStateException("locked " + locked.size() + " of " + fingerprints.size()
+                            + " alert groups that exist");
+                }
+                for (AlertGroupRow row : locked) {
+                    groups.put(new GroupKey(source, row.fingerprint()), new Group(row));
+                }
+                continue;
+            }
+            for (String fingerprint : fingerprints) {
+                // A new key is inserted first (a concurrent insert of the same key waits for the other transaction
+                // and then inserts nothing) and then locked like the others.
+                AlertGroupRow row = dao.lockGroup(source, fingerprint).orElseGet(() -> {
+                    dao.ensureGroup(source, fingerprint);
+                    return dao.lockGroup(source, fingerprint).orElseThrow();
+                });
+                groups.put(new GroupKey(source, fingerprint), new Group(row));
+            }
+        }
     }
 
     private AlertResult applyOne(Handle h, Delivery d, Alert alert, Group group, List<TimelineAppend> entries) {

@@ -86,6 +86,21 @@ interface HookDao {
             + "FOR UPDATE")
     Optional<AlertGroupRow> lockGroup(@Bind("source") String source, @Bind("fingerprint") String fingerprint);
 
+    /** Which of these fingerprints of the source have a group row already; no lock taken. */
+    @SqlQuery("SELECT fingerprint FROM hook_alert_group WHERE source = :source AND fingerprint IN (<fingerprints>)")
+    List<String> existingGroups(@Bind("source") String source,
+                                @BindList("fingerprints") Collection<String> fingerprints);
+
+    /**
+     * {@link #lockGroup} for many fingerprints of one source in one statement, locked in fingerprint order. That is the
+     * database's collation order: where it differs from Java's (not under C or C.UTF-8, nor H2's default), a worker
+     * locking these and one inserting a new fingerprint can deadlock, and the database's victim is retried.
+     */
+    @SqlQuery("SELECT " + GROUP + " FROM hook_alert_group WHERE source = :source AND fingerprint IN (<fingerprints>) "
+            + "ORDER BY fingerprint FOR UPDATE")
+    List<AlertGroupRow> lockGroups(@Bind("source") String source,
+                                   @BindList("fingerprints") Collection<String> fingerprints);
+
     @SqlBatch("UPDATE hook_alert_group SET incident_id = :incidentId, incident_key = :incidentKey, opened_at = :openedAt, "
             + "last_alert_at = :lastAlertAt, resolved_at = :resolvedAt, alert_count = :alertCount "
             + "WHERE source = :source AND fingerprint = :fingerprint")
