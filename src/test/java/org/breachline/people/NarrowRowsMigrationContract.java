@@ -1,20 +1,11 @@
 package org.breachline.people;
 
-import liquibase.Scope;
-import liquibase.command.CommandScope;
-import liquibase.command.core.UpdateCountCommandStep;
-import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
-import liquibase.database.DatabaseFactory;
-import liquibase.database.jvm.JdbcConnection;
-import liquibase.resource.ClassLoaderResourceAccessor;
 import org.breachline.crypto.AtRestKeyRing;
 import org.breachline.db.Database;
+import org.breachline.testing.Migrations;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -22,8 +13,6 @@ import java.sql.Statement;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,7 +31,7 @@ abstract class NarrowRowsMigrationContract {
     @Test
     void shortensStoredReferenceHashesToTheFormTheImportLooksUp() throws Exception {
         DataSource ds = freshDatabase();
-        applyChangeSetsBefore("migrations/010-people-narrow-rows.xml", ds);
+        Migrations.applyChangeSetsBefore("migrations/010-people-narrow-rows.xml", ds);
         UUID incident = UUID.randomUUID();
         String fullHash = index.of("reference:INC-2026-0001", "P-1");
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
@@ -64,42 +53,6 @@ abstract class NarrowRowsMigrationContract {
             assertThat(r.getString("reference_index")).isEqualTo(index.ofReference("INC-2026-0001", "P-1"));
             assertThat(r.getString("email_sealed")).isEqualTo("v1:k:y");
             assertThat(r.getMetaData().getColumnCount()).as("the field indexes are gone").isEqualTo(13);
-        }
-    }
-
-    /**
-     * Brings the schema to where it stood before {@code file}, by counting the change sets included ahead of it that
-     * run on this database (a change set for another dbms is not counted by Liquibase either).
-     */
-    private static void applyChangeSetsBefore(String file, DataSource ds) throws Exception {
-        try (Connection c = ds.getConnection()) {
-            var db = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
-            int count = 0;
-            Matcher includes = Pattern.compile("<include file=\"([^\"]+)\"").matcher(resource("migrations.xml"));
-            while (includes.find() && !includes.group(1).equals(file)) {
-                Matcher changeSets = Pattern.compile("<changeSet [^>]*>").matcher(resource(includes.group(1)));
-                while (changeSets.find()) {
-                    Matcher dbms = Pattern.compile("dbms=\"([^\"]+)\"").matcher(changeSets.group());
-                    if (!dbms.find() || dbms.group(1).equals(db.getShortName())) {
-                        count++;
-                    }
-                }
-            }
-            int changeSets = count;
-            Scope.child(Map.of(Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor()),
-                    () -> new CommandScope(UpdateCountCommandStep.COMMAND_NAME)
-                            .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, db)
-                            .addArgumentValue(UpdateCountCommandStep.CHANGELOG_FILE_ARG, "migrations.xml")
-                            .addArgumentValue(UpdateCountCommandStep.COUNT_ARG, changeSets)
-                            .setOutput(OutputStream.nullOutputStream())
-                            .execute());
-            c.setAutoCommit(true);
-        }
-    }
-
-    private static String resource(String name) throws IOException {
-        try (InputStream in = NarrowRowsMigrationContract.class.getClassLoader().getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 }
