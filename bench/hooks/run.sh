@@ -58,9 +58,11 @@ database:
 migrateOnStart: true
 hooks:
   processing: $PROCESSING
-  # The benchmark measures processing, not queueing: the source's rate is set above what wrk can send.
+  # The benchmark measures processing, not queueing or refusing: the rate and ceiling are above what wrk can send.
   ratePerSecond: 1000000
   rateBurst: 1000000
+  maxPerSecond: 1000000
+  maxBurst: 1000000
   sources:
     - name: bench
       format: GENERIC

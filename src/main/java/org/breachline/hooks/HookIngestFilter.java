@@ -107,12 +107,18 @@ public final class HookIngestFilter extends HttpFilter {
             return;
         }
         if (done instanceof HookOutcome.Rejected rejected) {
-            // 429 only for floods of failing deliveries; a genuine sender's delivery is never refused for volume.
+            // 429 for a flood of failing deliveries; a genuine sender's are refused only above its ceiling (below).
             ApiError error = rejected.flood()
                     ? new ApiError("hook.too_many_failures",
                             "Too many deliveries to this source failed authentication; try again later.", List.of())
                     : new ApiError(rejected.code(), rejected.message(), List.of());
             write(response, rejected.flood() ? 429 : 401, errors, error);
+        } else if (done instanceof HookOutcome.OverLimit over) {
+            long seconds = Math.max(1, (over.retryAfter().toMillis() + 999) / 1000);
+            response.setHeader("Retry-After", Long.toString(seconds));
+            write(response, 429, errors, new ApiError("hook.rate_limited", "This source sent more than "
+                    + over.maxPerSecond() + " deliveries per second; this one was not stored. Send it again in "
+                    + seconds + " s.", List.of()));
         } else if (done instanceof HookOutcome.DeadLettered dead) {
             ApiException malformed = HookService.malformed(dead);
             write(response, malformed.status(), errors, malformed.error());

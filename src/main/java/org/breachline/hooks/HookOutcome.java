@@ -24,6 +24,13 @@ public sealed interface HookOutcome {
     record DeadLettered(long deliveryId, MalformedAlertException problem) implements HookOutcome {
     }
 
+    /**
+     * Authenticated, but over the source's ceiling ({@code hooks.maxPerSecond}): nothing stored, not even the message
+     * id, so that the sender's retry after {@code retryAfter} is accepted rather than taken for a repeat.
+     */
+    record OverLimit(int maxPerSecond, java.time.Duration retryAfter) implements HookOutcome {
+    }
+
     /** Not from the source: nothing stored. {@code flood} when the source's failures exceed their limit. */
     record Rejected(String code, String message, boolean flood) implements HookOutcome {
     }

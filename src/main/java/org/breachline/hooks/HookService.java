@@ -31,7 +31,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Receives deliveries to {@code /hooks/{source}}: authenticates, stores and applies them in one transaction; queues
- * them over a source's rate; keeps unreadable ones as dead letters an admin can replay.
+ * them over a source's rate and refuses them above its ceiling; keeps unreadable ones as dead letters an admin can
+ * replay.
  *
  * <p>Processing is synchronous: the delivery row, its replay-protection id, and its effect on incidents commit
  * together, and the sender hears 202 only after that commit. Only deliveries over the rate wait for the worker.
@@ -50,7 +51,9 @@ public class HookService {
     private final Meter authFailures;
     private final Map<String, TokenBucket> rates = new ConcurrentHashMap<>();
     private final Map<String, TokenBucket> failureAllowance = new ConcurrentHashMap<>();
-    private final Map<String, Integer[]> rateOverrides = new ConcurrentHashMap<>();
+    private final Map<String, Optional<TokenBucket>> ceilings = new ConcurrentHashMap<>();
+    private final Map<String, TokenBucket> ceilingWarnings = new ConcurrentHashMap<>();
+    private final Map<String, HooksSettings.Source> configured = new HashMap<>();
     private volatile Runnable whenQueued = () -> { };
     private volatile Instant lastForget;
     private final DeliveryBatcher batcher;
@@ -70,7 +73,7 @@ public class HookService {
         this.batcher = settings.getProcessing() == HookProcessing.DEFERRED ? new DeliveryBatcher(jdbi) : null;
         Database.cacheSqlObjects(jdbi, DeliveryIntakeDao.class, HookDao.class, AlertSourceDao.class, OutboxDao.class);
         for (HooksSettings.Source s : settings.getSources()) {
-            rateOverrides.put(s.getName(), new Integer[] {s.getRatePerSecond(), s.getRateBurst()});
+            configured.put(s.getName(), s);
         }
     }
 
@@ -92,7 +95,17 @@ public class HookService {
         if (batcher != null) {
             return receiveDeferred(sourceName, request).thenApply(outcome -> counted(sourceName, outcome));
         }
-        HookOutcome outcome = retryingLockWaits(() -> jdbi.inTransaction(h -> {
+        HookOutcome outcome;
+        try {
+            outcome = receiveInline(sourceName, request);
+        } catch (OverLimitSignal over) {
+            outcome = over.outcome;
+        }
+        return CompletableFuture.completedFuture(counted(sourceName, outcome));
+    }
+
+    private HookOutcome receiveInline(String sourceName, HookRequest request) {
+        return retryingLockWaits(() -> jdbi.inTransaction(h -> {
             Optional<AlertSource> found = sources.find(h, sourceName).filter(AlertSource::active);
             if (found.isEmpty()) {
                 return new HookOutcome.Rejected("hook.source_unknown", "No active alert source of that name.", false);
@@ -107,9 +120,13 @@ public class HookService {
                 return rejected.reason() == RejectionReason.REPLAYED ? new HookOutcome.Duplicate()
                         : new HookOutcome.Rejected(rejected.code(), message(rejected.reason()), false);
             }
+            HookOutcome.OverLimit over = overLimit(source);
+            if (over != null) {
+                // Thrown to roll back the message id the authenticator recorded: the retry must not be a "repeat".
+                throw new OverLimitSignal(over);
+            }
             return store(h, intakeDao, source, request.body());
         }));
-        return CompletableFuture.completedFuture(counted(sourceName, outcome));
     }
 
     /** Counts the outcome in the metrics (a refusal as an authentication failure) and wakes the worker for a queued one. */
@@ -119,6 +136,12 @@ public class HookService {
                     r.message());
         }
         metrics.meter(MetricRegistry.name("hooks", sourceName, outcomeName(outcome))).mark();
+        if (outcome instanceof HookOutcome.OverLimit over && ceilingWarnings.computeIfAbsent(sourceName,
+                s -> new TokenBucket(clock, 1, 1 / 60.0)).tryTake()) {
+            LOG.warn("Alert source {} sends more than {} deliveries per second; refusing the excess with 429 "
+                    + "(counted in hooks.{}.rate-limited; this is logged once a minute)", sourceName,
+                    over.maxPerSecond(), sourceName);
+        }
         if (outcome instanceof HookOutcome.Queued) {
             whenQueued.run();
         }
@@ -173,6 +196,10 @@ public class HookService {
             return CompletableFuture.completedFuture(new HookOutcome.Rejected(rejected.code(),
                     message(rejected.reason()), false));
         }
+        HookOutcome.OverLimit over = overLimit(source);
+        if (over != null) {
+            return CompletableFuture.completedFuture(over);
+        }
         byte[] body = request.body();
         Instant now = now();
         try {
@@ -198,7 +225,7 @@ public class HookService {
         String name = source.name().value();
         Instant now = now();
         String sha256 = sha256(body);
-        if (!rate(name).tryTake()) {
+        if (!rate(source).tryTake()) {
             // Over the rate a genuine alert is still never lost: senders like Splunk never re-send.
             return new HookOutcome.Queued(dao.insertDelivery(name, now, DeliveryStatus.QUEUED.name(), body,
                     body.length, sha256, null, null));
@@ -348,13 +375,39 @@ public class HookService {
         return new HookOutcome.Rejected(code, message, flood);
     }
 
-    private TokenBucket rate(String source) {
-        return rates.computeIfAbsent(source, s -> {
-            Integer[] own = rateOverrides.getOrDefault(s, new Integer[2]);
-            int perSecond = own[0] != null ? own[0] : settings.getRatePerSecond();
-            int burst = own[1] != null ? own[1] : settings.getRateBurst();
-            return new TokenBucket(clock, burst, perSecond);
+    private TokenBucket rate(AlertSource source) {
+        return rates.computeIfAbsent(source.name().value(), s -> {
+            VolumeLimits limits = limits(source);
+            return new TokenBucket(clock, limits.rateBurst(), limits.ratePerSecond());
         });
+    }
+
+    /** Null while the source is within its ceiling (taking one delivery's share of it), else the 429 to answer. */
+    private HookOutcome.OverLimit overLimit(AlertSource source) {
+        Optional<TokenBucket> ceiling = ceilings.computeIfAbsent(source.name().value(), s -> {
+            VolumeLimits limits = limits(source);
+            return limits.hasCeiling()
+                    ? Optional.of(new TokenBucket(clock, limits.maxBurst(), limits.maxPerSecond()))
+                    : Optional.empty();
+        });
+        if (ceiling.isEmpty() || ceiling.get().tryTake()) {
+            return null;
+        }
+        return new HookOutcome.OverLimit(limits(source).maxPerSecond(), ceiling.get().untilNextToken());
+    }
+
+    private VolumeLimits limits(AlertSource source) {
+        return VolumeLimits.of(settings, configured.get(source.name().value()), source.format());
+    }
+
+    /** Carries an over-limit answer out of the delivery's transaction, rolling it back. */
+    private static final class OverLimitSignal extends RuntimeException {
+        private final transient HookOutcome.OverLimit outcome;
+
+        OverLimitSignal(HookOutcome.OverLimit outcome) {
+            super(null, null, false, false);
+            this.outcome = outcome;
+        }
     }
 
     private static String message(RejectionReason reason) {
@@ -375,6 +428,8 @@ public class HookService {
             return "queued";
         } else if (outcome instanceof HookOutcome.Duplicate) {
             return "duplicates";
+        } else if (outcome instanceof HookOutcome.OverLimit) {
+            return "rate-limited";
         }
         return "dead-letters";
     }

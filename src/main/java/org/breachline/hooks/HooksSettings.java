@@ -49,6 +49,21 @@ public class HooksSettings {
     @JsonProperty("rateBurst")
     private int rateBurst = 400;
 
+    /**
+     * Deliveries per second a source may send at all: above it (once {@code maxBurst} is spent) an authenticated
+     * delivery is answered 429 with {@code Retry-After} and nothing is stored. A ceiling against a runaway sender, for
+     * sources whose senders retry a 429 ({@link PayloadFormat#senderRetriesTooManyRequests()}); others get one only
+     * from a {@code maxPerSecond} of their own.
+     */
+    @Min(1)
+    @JsonProperty("maxPerSecond")
+    private int maxPerSecond = 1000;
+
+    /** How many deliveries a source may send at once before {@code maxPerSecond} holds it back. */
+    @Min(1)
+    @JsonProperty("maxBurst")
+    private int maxBurst = 2000;
+
     /** Failed authentications per minute per source before the hook answers 429 instead of 401. */
     @Min(1)
     @JsonProperty("authFailuresPerMinute")
@@ -98,6 +113,14 @@ public class HooksSettings {
 
     public int getRateBurst() {
         return rateBurst;
+    }
+
+    public int getMaxPerSecond() {
+        return maxPerSecond;
+    }
+
+    public int getMaxBurst() {
+        return maxBurst;
     }
 
     public int getAuthFailuresPerMinute() {
@@ -167,6 +190,16 @@ public class HooksSettings {
         @JsonProperty("rateBurst")
         private Integer rateBurst;
 
+        /** This source's own ceiling, instead of the section's {@code maxPerSecond}. */
+        @Min(1)
+        @JsonProperty("maxPerSecond")
+        private Integer maxPerSecond;
+
+        /** This source's own burst above its ceiling, instead of the section's {@code maxBurst}. */
+        @Min(1)
+        @JsonProperty("maxBurst")
+        private Integer maxBurst;
+
         public String getName() {
             return name;
         }
@@ -205,6 +238,14 @@ public class HooksSettings {
 
         public Integer getRateBurst() {
             return rateBurst;
+        }
+
+        public Integer getMaxPerSecond() {
+            return maxPerSecond;
+        }
+
+        public Integer getMaxBurst() {
+            return maxBurst;
         }
     }
 

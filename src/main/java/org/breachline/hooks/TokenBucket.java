@@ -21,15 +21,25 @@ final class TokenBucket {
     }
 
     synchronized boolean tryTake() {
-        Instant now = clock.instant();
-        if (now.isAfter(refilledAt)) {
-            tokens = Math.min(capacity, tokens + Duration.between(refilledAt, now).toNanos() * perNano);
-            refilledAt = now;
-        }
+        refill();
         if (tokens >= 1) {
             tokens -= 1;
             return true;
         }
         return false;
+    }
+
+    /** How long until a token is there to take (zero when one is there now). */
+    synchronized Duration untilNextToken() {
+        refill();
+        return tokens >= 1 ? Duration.ZERO : Duration.ofNanos((long) Math.ceil((1 - tokens) / perNano));
+    }
+
+    private void refill() {
+        Instant now = clock.instant();
+        if (now.isAfter(refilledAt)) {
+            tokens = Math.min(capacity, tokens + Duration.between(refilledAt, now).toNanos() * perNano);
+            refilledAt = now;
+        }
     }
 }

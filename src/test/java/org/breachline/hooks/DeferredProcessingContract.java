@@ -38,6 +38,11 @@ abstract class DeferredProcessingContract {
     }
 
     @Test
+    void aboveItsCeilingASourceIsRefused429WithRetryAfterAndItsRetryIsAccepted() {
+        hooks().assertTheCeilingRefuses429AndTheRetryIsAccepted();
+    }
+
+    @Test
     void aDeliveryIsQueuedAtOnceAndThenOpensItsIncident() throws InterruptedException {
         String title = unique("Deferred");
         Api.Reply r = hooks().bearer("am", AM_TOKEN, alertmanager(unique("fp"), title, "firing"));

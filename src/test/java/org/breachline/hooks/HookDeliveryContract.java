@@ -375,6 +375,11 @@ abstract class HookDeliveryContract {
     }
 
     @Test
+    void aboveItsCeilingASourceIsRefused429WithRetryAfterAndItsRetryIsAccepted() {
+        hooks().assertTheCeilingRefuses429AndTheRetryIsAccepted();
+    }
+
+    @Test
     void thePingAnswersWithoutCredentials() {
         Api.Reply r = app().anonymous().get("/hooks/ping");
         assertThat(r.status()).isEqualTo(200);

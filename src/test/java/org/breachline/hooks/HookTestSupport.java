@@ -1,5 +1,6 @@
 package org.breachline.hooks;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.breachline.testing.Api;
 import org.breachline.testing.TestApp;
 
@@ -12,6 +13,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** Senders as the tests play them: the secrets of test-config.yml and ways to sign and post deliveries. */
 final class HookTestSupport {
     static final String AM_TOKEN = "am-test-token-0123456789";
@@ -21,6 +24,7 @@ final class HookTestSupport {
     static final String SPLUNK_SECRET = "splunk-path-secret-0123456789";
     static final String GRAFANA_SECRET = "grafana-shared-secret";
     static final String EDR_SECRET = "whsec_AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+    static final String CAPPED_SECRET = "whsec_ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8=";
 
     private final TestApp app;
 
@@ -55,6 +59,42 @@ final class HookTestSupport {
             headers.add(v);
         });
         return headers.toArray(String[]::new);
+    }
+
+    /**
+     * The capped source's ceiling (1 delivery a second, 2 at once) on the app's test clock, which stands still unless
+     * advanced: the third signed delivery in a row is refused 429 with Retry-After and leaves nothing behind, not even
+     * its message id, so that the sender's retry a second later is accepted rather than taken for a repeat.
+     */
+    void assertTheCeilingRefuses429AndTheRetryIsAccepted() {
+        app.clock.advance(java.time.Duration.ofMinutes(1));
+        long before = deliveries("capped");
+        for (int i = 0; i < 2; i++) {
+            String body = generic(unique("Capped"), unique("cap"));
+            Api.Reply ok = post("/hooks/capped", body, signedHeaders(CAPPED_SECRET, unique("msg"), body));
+            assertThat(ok.status()).as(ok.text()).isEqualTo(202);
+        }
+        String title = unique("Refused");
+        String body = generic(title, unique("cap"));
+        String id = unique("msg");
+        String[] headers = signedHeaders(CAPPED_SECRET, id, body);
+        Api.Reply refused = post("/hooks/capped", body, headers);
+        assertThat(refused.status()).as(refused.text()).isEqualTo(429);
+        assertThat(refused.code()).isEqualTo("hook.rate_limited");
+        assertThat(refused.body().path("message").asText()).contains("1 deliveries per second").contains("1 s");
+        assertThat(refused.body().has("details")).isTrue();
+        assertThat(refused.header("Retry-After")).isEqualTo("1");
+        assertThat(deliveries("capped")).isEqualTo(before + 2);
+        assertThat(count("SELECT COUNT(*) FROM hook_seen_id WHERE source = 'capped' AND message_id = ?", id))
+                .isZero();
+        assertThat(incidentsTitled(title)).isZero();
+
+        app.clock.advance(java.time.Duration.ofSeconds(1));
+        Api.Reply retried = post("/hooks/capped", body, headers);
+        assertThat(retried.status()).as(retried.text()).isEqualTo(202);
+        assertThat(deliveries("capped")).isEqualTo(before + 3);
+        JsonNode meters = new Api.Raw(app.adminUri()).get("/metrics").body().path("meters");
+        assertThat(meters.path("hooks.capped.rate-limited").path("count").asLong()).isGreaterThanOrEqualTo(1);
     }
 
     static String grafanaSignature(String body) {

@@ -34,7 +34,15 @@ public final class Api {
     }
 
     /** An answer: status, parsed body (MissingNode when not JSON), raw text and the ETag. */
-    public record Reply(int status, JsonNode body, String text, String etag) {
+    public record Reply(int status, JsonNode body, String text, java.net.http.HttpHeaders headers) {
+        public String etag() {
+            return header("ETag");
+        }
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
         public String str(String field) {
             return body.path(field).asText(null);
         }
@@ -97,7 +105,7 @@ public final class Api {
             } catch (JsonProcessingException e) {
                 parsed = MissingNode.getInstance();
             }
-            return new Reply(r.statusCode(), parsed, r.body(), r.headers().firstValue("ETag").orElse(null));
+            return new Reply(r.statusCode(), parsed, r.body(), r.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
