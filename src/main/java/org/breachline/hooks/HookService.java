@@ -10,6 +10,7 @@ import org.breachline.http.ApiException;
 import org.breachline.incident.IncidentService;
 import org.breachline.http.Page;
 import org.breachline.http.PageRequest;
+import org.breachline.http.UnexpectedErrorMapper;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -257,12 +258,72 @@ public class HookService {
      * claimed with {@code FOR UPDATE SKIP LOCKED}. Answers how many deliveries it took off the queue.
      */
     public int applyQueued(int limit) {
+        try {
+            return applyClaimed(limit, new java.util.concurrent.atomic.AtomicLong());
+        } catch (RuntimeException e) {
+            if (isConnectionTrouble(e)) {
+                throw e;
+            }
+            return applyOneByOne(limit);
+        }
+    }
+
+    /**
+     * After a batch could not be applied: each delivery in a transaction of its own, so that one that cannot be
+     * applied (an alert the incident refuses) becomes a dead letter an admin can read and replay, instead of holding
+     * back every delivery queued behind it, round after round.
+     */
+    private int applyOneByOne(int limit) {
+        int taken = 0;
+        while (taken < limit) {
+            java.util.concurrent.atomic.AtomicLong claimed = new java.util.concurrent.atomic.AtomicLong();
+            try {
+                int n = applyClaimed(1, claimed);
+                if (n == 0) {
+                    break;
+                }
+                taken += n;
+            } catch (RuntimeException e) {
+                if (claimed.get() == 0 || isConnectionTrouble(e)) {
+                    throw e;
+                }
+                String message = UnexpectedErrorMapper.logged(e).message().replace("The server could not complete "
+                        + "the request", "It could not be applied to an incident");
+                long id = claimed.get();
+                jdbi.useTransaction(h -> {
+                    HookDao dao = h.attach(HookDao.class);
+                    if (dao.lockDelivery(id).filter(row -> row.status().equals(DeliveryStatus.QUEUED.name()))
+                            .isPresent()) {
+                        dao.markDead(id, "hook.apply_failed", message, now());
+                    }
+                });
+                taken++;
+            }
+        }
+        return taken;
+    }
+
+    /** The database could not be reached: nothing can be applied, so nothing is set aside either. */
+    private static boolean isConnectionTrouble(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.jdbi.v3.core.ConnectionException || t instanceof java.sql.SQLTransientException
+                    || t instanceof java.sql.SQLRecoverableException
+                    || t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int applyClaimed(int limit, java.util.concurrent.atomic.AtomicLong firstClaimed) {
         return retryingLockWaits(() -> jdbi.inTransaction(h -> {
             HookDao dao = h.attach(HookDao.class);
             List<QueuedDelivery> claimed = dao.claimQueued(limit);
             if (claimed.isEmpty()) {
                 return 0;
             }
+            firstClaimed.set(claimed.get(0).id());
             Instant now = now();
             QueuedBatch batch = QueuedBatch.plan(claimed, name -> sources.find(h, name));
             List<AlertIntake.Delivery> deliveries = batch.apply();

@@ -127,8 +127,27 @@ final class PayloadNode {
         if (!child.node.isTextual()) {
             throw child.wrongType("a string");
         }
-        String text = child.node.textValue().strip();
+        String text = readable(child.node.textValue()).strip();
         return text.isEmpty() ? Optional.empty() : Optional.of(text);
+    }
+
+    /**
+     * The text without control characters other than tab and line breaks: a NUL cannot be stored in PostgreSQL's
+     * text, and a title of nothing but controls would pass for text here and be refused as blank by the incident.
+     */
+    static String readable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (unreadable(text.charAt(i))) {
+                StringBuilder kept = new StringBuilder(text.length());
+                text.chars().filter(c -> !unreadable((char) c)).forEach(c -> kept.append((char) c));
+                return kept.toString();
+            }
+        }
+        return text;
+    }
+
+    private static boolean unreadable(char c) {
+        return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f;
     }
 
     /**
@@ -151,7 +170,7 @@ final class PayloadNode {
             if (!value.isTextual()) {
                 throw new PayloadNode(value, object.get().path + "." + field.getKey()).wrongType("a string");
             }
-            map.put(field.getKey(), value.textValue());
+            map.put(readable(field.getKey()), readable(value.textValue()));
         }
         return map;
     }
@@ -164,15 +183,15 @@ final class PayloadNode {
             Map.Entry<String, JsonNode> field = fields.next();
             JsonNode value = field.getValue();
             if (value.isValueNode() && !value.isNull()) {
-                map.put(field.getKey(), value.asText());
+                map.put(readable(field.getKey()), readable(value.asText()));
             } else if (value.isArray()) {
                 List<String> items = new ArrayList<>();
                 value.forEach(item -> {
                     if (item.isValueNode() && !item.isNull()) {
-                        items.add(item.asText());
+                        items.add(readable(item.asText()));
                     }
                 });
-                map.put(field.getKey(), String.join(", ", items));
+                map.put(readable(field.getKey()), String.join(", ", items));
             }
         }
         return map;

@@ -380,6 +380,28 @@ abstract class HookDeliveryContract {
     }
 
     @Test
+    void controlCharactersAreDroppedFromAlertTextsAndATitleOfNothingElseIsRefusedAsBlank() {
+        String blank = "{\"title\":\"\\u0000\\u0001\",\"fingerprint\":\"" + unique("ctl") + "\"}";
+        Api.Reply refused = hooks().signed(unique("msg"), blank);
+        assertThat(refused.status()).as(refused.text()).isEqualTo(400);
+        assertThat(refused.code()).isEqualTo("hook.payload_malformed");
+        assertThat(refused.body().path("details").get(0).path("field").asText()).isEqualTo("$.title");
+
+        String title = unique("Nul");
+        String withNul = "{\"title\":\"" + title + "\\u0000\",\"description\":\"line\\none\\u0007\","
+                + "\"labels\":{\"host\\u0000\":\"fs\\u0000-03\"}}";
+        Api.Reply ok = hooks().signed(unique("msg"), withNul);
+        assertThat(ok.status()).as(ok.text()).isEqualTo(202);
+        String key = ok.body().path("alerts").get(0).path("incidentKey").asText();
+        JsonNode incident = app().as(Role.AUDITOR).get("/api/incidents/" + key).body();
+        assertThat(incident.path("title").asText()).isEqualTo(title);
+        assertThat(incident.path("description").asText()).isEqualTo("line\none");
+        JsonNode alert = timeline(key).stream().filter(e -> e.path("kind").asText().equals("ALERT")).findFirst()
+                .orElseThrow();
+        assertThat(alert.path("data").path("labels").path("host").asText()).isEqualTo("fs-03");
+    }
+
+    @Test
     void thePingAnswersWithoutCredentials() {
         Api.Reply r = app().anonymous().get("/hooks/ping");
         assertThat(r.status()).isEqualTo(200);
