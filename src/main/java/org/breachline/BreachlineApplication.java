@@ -143,7 +143,7 @@ public class BreachlineApplication extends Application<BreachlineConfiguration> 
                 migrations.stop();
             }
         }
-        Jdbi jdbi = new JdbiFactory().build(env, config.getDatabase(), "database");
+        Jdbi jdbi = Database.keepingValuesOutOfErrors(new JdbiFactory().build(env, config.getDatabase(), "database"));
         // Dropwizard wraps the template engine to prepend the DAO method's name, and the wrapper bypasses JDBI's
         // template cache: every statement was parsed again by the template lexer (measured at 6% of the hook worker's
         // time). JDBI's own engine (needed for @BindList's <names>) caches what it parsed.

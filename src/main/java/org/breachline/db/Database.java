@@ -32,7 +32,18 @@ public final class Database implements AutoCloseable {
 
     private Database(ManagedDataSource dataSource) {
         this.dataSource = dataSource;
-        this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+        this.jdbi = keepingValuesOutOfErrors(Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()));
+    }
+
+    /**
+     * JDBI's statement errors list the bound values by default, and a logged error would then carry whatever a row
+     * held (a controller's contact, an alert's text). Only the database's own message is kept, which names the
+     * statement and column but not the values we bound.
+     */
+    public static Jdbi keepingValuesOutOfErrors(Jdbi jdbi) {
+        jdbi.getConfig(org.jdbi.v3.core.statement.StatementExceptions.class)
+                .setMessageRendering(org.jdbi.v3.core.statement.StatementExceptions.MessageRendering.NONE);
+        return jdbi;
     }
 
     public static Database open(BreachlineConfiguration config, MetricRegistry metrics, String name) throws Exception {

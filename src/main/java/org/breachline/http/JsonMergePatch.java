@@ -51,6 +51,18 @@ public final class JsonMergePatch {
     }
 
     /**
+     * 400 {@code request.invalid_field} when the patch sets one of {@code required} to null, which in a merge patch
+     * removes it: those fields always have a value (a default given at creation).
+     */
+    public static void rejectRemoval(JsonNode patch, java.util.Set<String> required) {
+        for (String field : required) {
+            if (patch.has(field) && patch.get(field).isNull()) {
+                throw ApiException.invalidField(field, "cannot be removed; send a value instead of null");
+            }
+        }
+    }
+
+    /**
      * Reads the merged document as strictly as a request body (unknown fields, wrong-case enums, wrong types), with
      * the same 400 a body would get; {@code what} names the record in the fallback message ("the incident").
      */

@@ -45,6 +45,9 @@ public class IncidentService {
             "closedAt", "is set by closing the incident", "createdAt", "cannot change",
             "createdBy", "cannot change", "updatedAt", "cannot change", "allowedTransitions", "is computed");
 
+    /** Facts every incident has from its creation on (their defaults), so that a patch may change but not remove them. */
+    private static final java.util.Set<String> ALWAYS_SET = java.util.Set.of("title", "severity", "role", "encryption");
+
     private final Jdbi jdbi;
     private final AuditLog audit;
     private final Clock clock;
@@ -129,6 +132,7 @@ public class IncidentService {
      */
     public Incident patch(String ref, ObjectNode patch, Optional<Long> expectedVersion, Actor actor) {
         JsonMergePatch.rejectUnpatchable(patch, NOT_PATCHABLE);
+        JsonMergePatch.rejectRemoval(patch, ALWAYS_SET);
         return jdbi.inTransaction(h -> {
             IncidentDao dao = h.attach(IncidentDao.class);
             Incident before = find(dao, ref, true);

@@ -192,6 +192,22 @@ abstract class IncidentLifecycleContract {
     }
 
     @Test
+    void patchCannotRemoveAFactEveryIncidentHasAndChangesNothing() {
+        JsonNode incident = open(Map.of("title", "Keep my facts", "severity", "HIGH"));
+        for (String field : List.of("title", "severity", "role", "encryption")) {
+            var patch = new java.util.HashMap<String, Object>();
+            patch.put(field, null);
+            Api.Reply r = responder().patch("/api/incidents/" + incident.path("id").asText(), patch);
+            assertThat(r.status()).as(field + ": " + r.text()).isEqualTo(400);
+            assertThat(r.code()).isEqualTo("request.invalid_field");
+            assertThat(r.body().path("details").get(0).path("field").asText()).isEqualTo(field);
+        }
+        JsonNode after = responder().get("/api/incidents/" + incident.path("id").asText()).body();
+        assertThat(after.path("version").asLong()).isEqualTo(1);
+        assertThat(after.path("severity").asText()).isEqualTo("HIGH");
+    }
+
+    @Test
     void patchCannotMoveTheStage() {
         JsonNode incident = open(Map.of("title", "Sneaky"));
         Api.Reply r = responder().patch("/api/incidents/" + incident.path("id").asText(), Map.of("stage", "CLOSED"));
