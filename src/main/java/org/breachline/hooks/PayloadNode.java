@@ -212,6 +212,9 @@ final class PayloadNode {
         } catch (DateTimeParseException e) {
             throw new MalformedAlertException(child(key).path, "must be an RFC 3339 time with an offset");
         }
+        if (!instant.equals(GO_ZERO_TIME) && !org.breachline.http.StrictInstantDeserializer.storable(instant)) {
+            throw new MalformedAlertException(child(key).path, "must be a time in the years 1 to 9999");
+        }
         return instant.equals(GO_ZERO_TIME) ? Optional.empty() : Optional.of(instant);
     }
 

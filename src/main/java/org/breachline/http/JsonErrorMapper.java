@@ -43,6 +43,10 @@ public class JsonErrorMapper implements ExceptionMapper<JsonProcessingException>
     }
 
     public static ApiError describe(JsonProcessingException e) {
+        if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+            return new ApiError("request.too_complex", "The request body is nested too deeply, or holds a number or "
+                    + "name too long, to be read.", List.of());
+        }
         if (e instanceof JsonParseException || e.getClass().getSimpleName().contains("EOF")) {
             return new ApiError("request.malformed_json", "The request body is not valid JSON"
                     + location(e) + ".", List.of());
@@ -98,7 +102,8 @@ public class JsonErrorMapper implements ExceptionMapper<JsonProcessingException>
                     .collect(Collectors.joining(", "));
         }
         if (Temporal.class.isAssignableFrom(type)) {
-            return "must be an ISO-8601 time with a zone or offset, e.g. 2026-03-06T09:00:00+01:00";
+            return "must be an ISO-8601 time with a zone or offset, in the years 1 to 9999, e.g. "
+                    + "2026-03-06T09:00:00+01:00";
         }
         if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
             return "must be a number";

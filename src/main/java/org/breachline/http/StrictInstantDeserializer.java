@@ -9,13 +9,21 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 
 /**
  * Reads an instant only from an ISO-8601 string that says its zone or offset. A local time or an epoch number
- * would leave the deadline it feeds ambiguous, so both are refused.
+ * would leave the deadline it feeds ambiguous, so both are refused; so is a time outside the years 1 to 9999, which
+ * the databases cannot store as it is (H2 stored year 999999999 as a different time, PostgreSQL refuses it).
  */
 public class StrictInstantDeserializer extends StdScalarDeserializer<Instant> {
+    public static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+
+    /** Whether both databases store the instant as it is. */
+    public static boolean storable(Instant instant) {
+        return !instant.isBefore(EARLIEST) && !instant.isAfter(LATEST);
+    }
+
     public StrictInstantDeserializer() {
         super(Instant.class);
     }
@@ -27,8 +35,12 @@ public class StrictInstantDeserializer extends StdScalarDeserializer<Instant> {
         }
         String text = p.getText().trim();
         try {
-            return ZonedDateTime.parse(text, DateTimeFormatter.ISO_ZONED_DATE_TIME).toInstant();
-        } catch (DateTimeParseException e) {
+            Instant instant = ZonedDateTime.parse(text, DateTimeFormatter.ISO_ZONED_DATE_TIME).toInstant();
+            if (!storable(instant)) {
+                return (Instant) ctxt.handleWeirdStringValue(Instant.class, text, "outside the years 1 to 9999");
+            }
+            return instant;
+        } catch (java.time.DateTimeException e) {
             return (Instant) ctxt.handleWeirdStringValue(Instant.class, text, "not a time with a zone or offset");
         }
     }

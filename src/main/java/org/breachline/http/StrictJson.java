@@ -32,6 +32,8 @@ public final class StrictJson {
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                // A number for an enum would be read as its position in our list: a typo, never meant.
+                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -43,6 +45,9 @@ public final class StrictJson {
         mapper.registerModule(new JavaTimeModule());
         mapper.registerModule(new SimpleModule("strict-instants").addDeserializer(Instant.class,
                 new StrictInstantDeserializer()));
+        // A null inside a list or map ("channels":[null]) is a mistake, not an absent value: 400 naming its place.
+        mapper.setDefaultSetterInfo(com.fasterxml.jackson.annotation.JsonSetter.Value.forContentNulls(
+                com.fasterxml.jackson.annotation.Nulls.FAIL));
         mapper.setPropertyNamingStrategy(new AnnotationSensitivePropertyNamingStrategy());
         mapper.setSubtypeResolver(new DiscoverableSubtypeResolver());
         mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);

@@ -61,7 +61,19 @@ abstract class BadInputContract {
                 Arguments.of("bad controller phone", "{\"title\":\"x\",\"role\":\"PROCESSOR\",\"controllerContact\":"
                         + "{\"name\":\"ACME\",\"phone\":\"0301234\"}}", 422, "request.validation_failed",
                         "controllerContact.phone"),
-                Arguments.of("trailing garbage", "{\"title\":\"x\"} {}", 400, "request.malformed_json", null));
+                Arguments.of("trailing garbage", "{\"title\":\"x\"} {}", 400, "request.malformed_json", null),
+                Arguments.of("enum as a number", "{\"title\":\"x\",\"dataCategories\":[1]}", 400,
+                        "request.invalid_field", "dataCategories[0]"),
+                Arguments.of("null in a list", "{\"title\":\"x\",\"dataCategories\":[null]}", 400,
+                        "request.invalid_field", "dataCategories[0]"),
+                Arguments.of("null in a map", "{\"title\":\"x\",\"affectedEstimate\":{\"DE\":null}}", 400,
+                        "request.invalid_field", "affectedEstimate.DE"),
+                Arguments.of("time past year 9999", "{\"title\":\"x\",\"awareAt\":\"+999999999-12-31T23:59:59Z\"}",
+                        400, "request.invalid_field", "awareAt"),
+                Arguments.of("time before year 1", "{\"title\":\"x\",\"awareAt\":\"-0001-01-01T00:00:00Z\"}",
+                        400, "request.invalid_field", "awareAt"),
+                Arguments.of("nested too deeply", "{\"title\":\"x\",\"x\":" + "[".repeat(1100) + "]".repeat(1100)
+                        + "}", 400, "request.too_complex", null));
     }
 
     @ParameterizedTest(name = "{0}")
