@@ -476,6 +476,8 @@ public class HookService {
             case CREDENTIALS_MISSING -> "The delivery carries no credentials for this source.";
             case CREDENTIALS_INVALID -> "The delivery's credentials are not this source's.";
             case SIGNATURE_INVALID -> "No signature of the delivery matches this source's secret.";
+            case MESSAGE_ID_INVALID -> "The webhook-id is longer than " + StandardWebhooksAuthenticator.MAX_ID_LENGTH
+                    + " characters.";
             case TIMESTAMP_INVALID -> "The signed timestamp is not Unix seconds.";
             case TIMESTAMP_STALE -> "The signed timestamp is too far from our clock.";
             case REPLAYED -> "The message was already accepted.";

@@ -8,6 +8,8 @@ public enum RejectionReason {
     CREDENTIALS_INVALID("hook.credentials_invalid"),
     /** No signature in the header matches the body, or the header cannot be read. */
     SIGNATURE_INVALID("hook.signature_invalid"),
+    /** The message id is longer than we keep ({@link StandardWebhooksAuthenticator#MAX_ID_LENGTH} characters). */
+    MESSAGE_ID_INVALID("hook.message_id_invalid"),
     /** The timestamp header is not a whole number of seconds. */
     TIMESTAMP_INVALID("hook.timestamp_invalid"),
     /** The signed timestamp is further from our clock than the tolerance, in the past or the future. */

@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
 public final class StandardWebhooksAuthenticator implements HookAuthenticator {
 
     public static final String ID_HEADER = "webhook-id";
+    /** The longest message id kept for replay protection; a longer one is refused rather than cut or dropped. */
+    public static final int MAX_ID_LENGTH = 200;
     public static final String TIMESTAMP_HEADER = "webhook-timestamp";
     public static final String SIGNATURE_HEADER = "webhook-signature";
     /** The convention's own default, which its reference libraries use. */
@@ -60,6 +62,9 @@ public final class StandardWebhooksAuthenticator implements HookAuthenticator {
         List<String> signatureHeaders = request.headerValues(SIGNATURE_HEADER);
         if (id.isEmpty() || timestampText.isEmpty() || signatureHeaders.stream().allMatch(String::isBlank)) {
             return new AuthOutcome.Rejected(RejectionReason.CREDENTIALS_MISSING);
+        }
+        if (id.get().length() > MAX_ID_LENGTH) {
+            return new AuthOutcome.Rejected(RejectionReason.MESSAGE_ID_INVALID);
         }
         Optional<Instant> timestamp = SignedTimestamp.parse(timestampText.get());
         if (timestamp.isEmpty()) {

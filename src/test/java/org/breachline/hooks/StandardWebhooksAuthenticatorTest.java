@@ -67,6 +67,12 @@ class StandardWebhooksAuthenticatorTest {
     }
 
     @Test
+    void refusesAMessageIdTooLongToKeepRatherThanTakingItForARepeat() {
+        assertThat(authenticator.authenticate(request("m".repeat(201), TIMESTAMP, SIGNATURE, BODY)))
+                .isEqualTo(rejected(RejectionReason.MESSAGE_ID_INVALID));
+    }
+
+    @Test
     void refusesTheSampleUnderTheWrongSecret() {
         StandardWebhooksAuthenticator wrong = authenticator(SAMPLE.at("/checks/wrong_secret_must_fail").textValue());
 
