@@ -12,6 +12,7 @@ import org.breachline.http.ApiError;
 import org.breachline.http.ApiException;
 import org.breachline.http.BodySizeLimit;
 import org.breachline.http.UnexpectedErrorMapper;
+import org.breachline.http.UnreadableBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,6 +86,7 @@ public final class HookIngestFilter extends HttpFilter {
     private CompletableFuture<HookOutcome> receive(String source, String path, HttpServletRequest request)
             throws IOException {
         try {
+            UnreadableBody.requireDecodable(request.getHeader("Content-Encoding"));
             byte[] body = BodySizeLimit.readAll(request.getInputStream(), request.getContentLengthLong(),
                     maxBodyBytes);
             return hooks.receive(source, new HookRequest(path, headers(request), body));

@@ -36,6 +36,7 @@ public class BodySizeLimit implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
+        UnreadableBody.requireDecodable(request.getHeaderString("Content-Encoding"));
         long maxBytes = limitFor(request.getUriInfo().getPath(false));
         if (request.getLength() > maxBytes) {
             throw tooLarge(maxBytes);
@@ -81,7 +82,13 @@ public class BodySizeLimit implements ContainerRequestFilter {
 
         @Override
         public int read() throws IOException {
-            int b = super.read();
+            int b;
+            try {
+                b = super.read();
+            } catch (IOException | RuntimeException e) {
+                UnreadableBody.throwIfTheBodysFault(e);
+                throw e;
+            }
             if (b >= 0) {
                 count(1);
             }
@@ -90,7 +97,13 @@ public class BodySizeLimit implements ContainerRequestFilter {
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
+            int n;
+            try {
+                n = super.read(b, off, len);
+            } catch (IOException | RuntimeException e) {
+                UnreadableBody.throwIfTheBodysFault(e);
+                throw e;
+            }
             if (n > 0) {
                 count(n);
             }

@@ -241,6 +241,21 @@ abstract class HookDeliveryContract {
     }
 
     @Test
+    void aBodyInACodingWeDoNotDecodeOrBrokenGzipIsRefusedAndStoresNothing() {
+        long before = hooks().deliveries("am");
+        String body = alertmanager(unique("fp"), unique("Coded"), "firing");
+        Api.Reply deflate = hooks().post("/hooks/am", body, "Authorization", "Bearer " + AM_TOKEN,
+                "Content-Encoding", "deflate");
+        assertThat(deflate.status()).as(deflate.text()).isEqualTo(415);
+        assertThat(deflate.code()).isEqualTo("request.unsupported_encoding");
+        Api.Reply notGzip = hooks().post("/hooks/am", body, "Authorization", "Bearer " + AM_TOKEN,
+                "Content-Encoding", "gzip");
+        assertThat(notGzip.status()).as(notGzip.text()).isEqualTo(400);
+        assertThat(notGzip.code()).isEqualTo("request.body_unreadable");
+        assertThat(hooks().deliveries("am")).isEqualTo(before);
+    }
+
+    @Test
     void anUnknownOrInvalidSourceNameGets401() {
         String body = generic("x", "y");
         assertThat(hooks().bearer("nosuchsource", AM_TOKEN, body).code()).isEqualTo("hook.source_unknown");

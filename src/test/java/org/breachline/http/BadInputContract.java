@@ -144,6 +144,70 @@ abstract class BadInputContract {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "BREW"})
+    void jettysOwnErrorsHaveTheErrorShapeWhateverTheMethod(String method) throws Exception {
+        String oversizedHeader = raw(method + " /api/incidents HTTP/1.1\r\nHost: x\r\nConnection: close\r\nX-Big: "
+                + "a".repeat(20_000) + "\r\n\r\n");
+        assertThat(oversizedHeader).startsWith("HTTP/1.1 431").contains("\"code\":\"request.headers_too_large\"");
+        String badUri = raw(method + " /api/incidents/%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        assertThat(badUri).startsWith("HTTP/1.1 400").contains("\"code\":\"request.unreadable\"");
+    }
+
+    @Test
+    void aMethodTheServerRefusesOutrightGetsTheErrorShape() throws Exception {
+        for (String method : new String[] {"TRACE", "BREW"}) {
+            String answer = raw(method + " /api/incidents HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer "
+                    + responder().token() + "\r\n\r\n");
+            assertThat(answer).as(method).startsWith("HTTP/1.1 405").contains("application/json")
+                    .contains("\"code\":\"request.method_not_allowed\"");
+        }
+    }
+
+    @Test
+    void anUnknownHttpVersionIsNotCalledAServerError() throws Exception {
+        String answer = raw("GET /api/incidents HTTP/9.9\r\nHost: x\r\nConnection: close\r\n\r\n");
+        assertThat(answer).startsWith("HTTP/1.1 505").contains("\"code\":\"request.http_version_unsupported\"");
+    }
+
+    @Test
+    void aBodyThatCannotBeReadWholeIsTheSendersFaultAndStoresNothing() throws Exception {
+        long before = count("incident");
+        String head = "POST /api/incidents HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer "
+                + responder().token() + "\r\nContent-Type: application/json\r\n";
+        String brokenChunk = raw(head + "Transfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n");
+        assertThat(brokenChunk).startsWith("HTTP/1.1 400").contains("\"code\":\"request.body_unreadable\"");
+        String notGzip = raw(head + "Content-Encoding: gzip\r\nContent-Length: 10\r\n\r\nnotgzipped");
+        assertThat(notGzip).startsWith("HTTP/1.1 400").contains("\"code\":\"request.body_unreadable\"");
+        String deflate = raw(head + "Content-Encoding: deflate\r\nContent-Length: 13\r\n\r\n{\"title\":\"x\"}");
+        assertThat(deflate).startsWith("HTTP/1.1 415").contains("\"code\":\"request.unsupported_encoding\"");
+        assertThat(count("incident")).isEqualTo(before);
+    }
+
+    @Test
+    void aGzippedBodyIsStillAccepted() throws Exception {
+        var packed = new java.io.ByteArrayOutputStream();
+        try (var gzip = new java.util.zip.GZIPOutputStream(packed)) {
+            gzip.write("{\"title\":\"Packed\"}".getBytes(StandardCharsets.UTF_8));
+        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create(app().baseUri() + "/api/incidents"))
+                .header("Authorization", "Bearer " + responder().token())
+                .header("Content-Type", "application/json").header("Content-Encoding", "gzip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(packed.toByteArray())).build();
+        Api.Reply reply = responder().exchange(request);
+        assertThat(reply.status()).as(reply.text()).isEqualTo(201);
+        assertThat(reply.str("title")).isEqualTo("Packed");
+    }
+
+    /** The answer to bytes sent as they are, for requests no HTTP client would build. */
+    String raw(String request) throws Exception {
+        try (var socket = new java.net.Socket("127.0.0.1", URI.create(app().baseUri()).getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     @Test
     void badQueryParametersAreNamed() {
         Api.Reply stage = responder().get("/api/incidents?stage=OPEN");
