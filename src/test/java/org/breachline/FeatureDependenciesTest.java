@@ -10,7 +10,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * The "may use" column of design.md's package table, for the features that share storage-level pieces: what each must
- * not reach into. Shared infrastructure (http, db, audit, auth, crypto) is open to all.
+ * not reach into. Shared infrastructure (http, db, audit, auth, crypto, text) is open to all.
  */
 @AnalyzeClasses(packages = "org.breachline", importOptions = ImportOption.DoNotIncludeTests.class)
 class FeatureDependenciesTest {

@@ -1,5 +1,6 @@
 package org.breachline.hooks;
 
+import org.breachline.text.Echo;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -89,8 +90,8 @@ public class AlertSourceResource {
         try {
             deliveryId = Long.parseLong(id);
         } catch (NumberFormatException e) {
-            throw ApiException.notFound("dead_letter.not_found", "No dead letter with id '"
-                    + AlertSourceService.shorten(id) + "'.");
+            throw ApiException.notFound("dead_letter.not_found", "No dead letter with id "
+                    + Echo.quoted(id) + ".");
         }
         return HookReceipt.of(hooks.replay(deliveryId, Actor.of(security)));
     }

@@ -1,5 +1,6 @@
 package org.breachline.hooks;
 
+import org.breachline.text.Echo;
 import org.breachline.audit.AuditEvent;
 import org.breachline.audit.AuditLog;
 import org.breachline.auth.Actor;
@@ -191,7 +192,7 @@ public class AlertSourceService {
                     + "' is defined in config.yml; change it there.", List.of());
         }
         return dao.lock(name).map(this::toSource).orElseThrow(() -> ApiException.notFound(
-                "alert_source.not_found", "No alert source named '" + shorten(name) + "'."));
+                "alert_source.not_found", "No alert source named " + Echo.quoted(name) + "."));
     }
 
     /**
@@ -230,9 +231,6 @@ public class AlertSourceService {
                 + "' already exists.", List.of(new ApiError.Detail("name", "is taken")));
     }
 
-    static String shorten(String text) {
-        return text.length() > 64 ? text.substring(0, 64) + "…" : text;
-    }
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);

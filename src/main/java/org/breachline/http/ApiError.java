@@ -5,11 +5,29 @@ import java.util.List;
 /** The one error body every 4xx and 5xx carries: a dotted code, a sentence for people, and the particulars. */
 public record ApiError(String code, String message, List<Detail> details) {
 
+    /**
+     * Far above any sentence we write: a bound for the one that quotes a client's text at a place that forgot
+     * {@link org.breachline.text.Echo}, so an error body never grows with the request.
+     */
+    static final int MAX_TEXT = 2_000;
+    /** Beyond this many particulars a client learns nothing more; a body of 100,000 bad items is not repeated. */
+    static final int MAX_DETAILS = 100;
+
     public ApiError {
-        details = details == null ? List.of() : List.copyOf(details);
+        message = bounded(message);
+        details = details == null ? List.of() : List.copyOf(details.size() > MAX_DETAILS
+                ? details.subList(0, MAX_DETAILS) : details);
+    }
+
+    static String bounded(String text) {
+        return text == null || text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT - 1) + "…";
     }
 
     /** One particular of an error: usually the field (dotted JSON path) and what is wrong with it. */
     public record Detail(String field, String problem) {
+        public Detail {
+            field = bounded(field);
+            problem = bounded(problem);
+        }
     }
 }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import org.breachline.text.Echo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +22,7 @@ import java.util.stream.Collectors;
 
 /**
  * Turns Jackson's complaints about a request body into a 400 naming the field, without echoing the value
- * (bodies may hold personal data) or Jackson's internals.
+ * (bodies may hold personal data) or Jackson's internals; a field name the client made up is shown cut short.
  */
 @Provider
 public class JsonErrorMapper implements ExceptionMapper<JsonProcessingException> {
@@ -130,7 +131,7 @@ public class JsonErrorMapper implements ExceptionMapper<JsonProcessingException>
                 if (!sb.isEmpty()) {
                     sb.append('.');
                 }
-                sb.append(ref.getFieldName());
+                sb.append(Echo.of(ref.getFieldName()));
             } else if (ref.getIndex() >= 0) {
                 sb.append('[').append(ref.getIndex()).append(']');
             }

@@ -1,5 +1,6 @@
 package org.breachline.incident;
 
+import org.breachline.text.Echo;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -286,8 +287,7 @@ public class IncidentService {
     }
 
     private static ApiException notFound(String ref) {
-        return ApiException.notFound("incident.not_found", "No incident with id or key '"
-                + (ref.length() > 60 ? ref.substring(0, 60) + "…" : ref) + "'.");
+        return ApiException.notFound("incident.not_found", "No incident with id or key " + Echo.quoted(ref) + ".");
     }
 
     private void write(IncidentDao dao, Incident after, long expectedVersion) {
@@ -311,10 +311,10 @@ public class IncidentService {
         List<ApiError.Detail> details = new ArrayList<>();
         facts.affectedEstimate().forEach((code, count) -> {
             if (!Jurisdiction.isValid(code)) {
-                details.add(new ApiError.Detail("affectedEstimate." + code,
+                details.add(new ApiError.Detail("affectedEstimate." + Echo.of(code),
                         "is not an ISO 3166 country or subdivision code such as DE or US-CA"));
             } else if (count == null || count < 0) {
-                details.add(new ApiError.Detail("affectedEstimate." + code, "must be a count of 0 or more"));
+                details.add(new ApiError.Detail("affectedEstimate." + Echo.of(code), "must be a count of 0 or more"));
             }
         });
         if (facts.timeZone() != null) {

@@ -1,5 +1,6 @@
 package org.breachline.notify;
 
+import org.breachline.text.Echo;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -387,18 +388,18 @@ public class CampaignService {
         }
         for (String j : request.jurisdictions()) {
             if (!Jurisdiction.isValid(j)) {
-                details.add(new ApiError.Detail("jurisdictions", j + " is not an ISO 3166 code such as DE or US-CA"));
+                details.add(new ApiError.Detail("jurisdictions", Echo.of(j) + " is not an ISO 3166 code such as DE or US-CA"));
             }
         }
         Set<String> personal = new TreeSet<>(request.variables().keySet());
         personal.retainAll(PERSON_VARIABLES);
         for (String name : personal) {
-            details.add(new ApiError.Detail("variables." + name, "is filled in per person"));
+            details.add(new ApiError.Detail("variables." + Echo.of(name), "is filled in per person"));
         }
         Set<String> unknown = new TreeSet<>(request.variables().keySet());
         unknown.removeAll(request.noticeKind().variables());
         for (String name : unknown) {
-            details.add(new ApiError.Detail("variables." + name, "is not a variable of " + request.noticeKind()));
+            details.add(new ApiError.Detail("variables." + Echo.of(name), "is not a variable of " + request.noticeKind()));
         }
         if (details.isEmpty()) {
             try {
@@ -470,8 +471,7 @@ public class CampaignService {
     }
 
     private static ApiException notFound(String id) {
-        return ApiException.notFound("campaign.not_found", "No campaign with id '"
-                + (id.length() > 60 ? id.substring(0, 60) + "…" : id) + "'.");
+        return ApiException.notFound("campaign.not_found", "No campaign with id " + Echo.quoted(id) + ".");
     }
 
     private Instant now() {

@@ -1,5 +1,6 @@
 package org.breachline.notify;
 
+import org.breachline.text.Echo;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -47,7 +48,7 @@ public class NoticeChannelResource {
                 return c;
             }
         }
-        throw ApiException.notFound("notify.channel_not_found", "No notice channel '"
-                + (name.length() > 20 ? name.substring(0, 20) + "…" : name) + "'; the channels are EMAIL, SMS and WEBHOOK.");
+        throw ApiException.notFound("notify.channel_not_found", "No notice channel "
+                + Echo.quoted(name) + "; the channels are EMAIL, SMS and WEBHOOK.");
     }
 }

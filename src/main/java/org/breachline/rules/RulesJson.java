@@ -1,5 +1,6 @@
 package org.breachline.rules;
 
+import org.breachline.text.Echo;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -50,7 +51,7 @@ public final class RulesJson {
         try {
             return readFacts(MAPPER.readTree(json));
         } catch (JsonProcessingException e) {
-            throw new FactsException("", "not valid JSON: " + e.getOriginalMessage());
+            throw notJson(e);
         }
     }
 
@@ -59,10 +60,17 @@ public final class RulesJson {
         try {
             return readFacts(MAPPER.readTree(json));
         } catch (JsonProcessingException e) {
-            throw new FactsException("", "not valid JSON: " + e.getOriginalMessage());
+            throw notJson(e);
         } catch (IOException e) {
             throw new FactsException("", "cannot be read: " + e.getMessage());
         }
+    }
+
+    /** Where the JSON broke, not Jackson's message, which quotes the offending text. */
+    private static FactsException notJson(JsonProcessingException e) {
+        var at = e.getLocation();
+        return new FactsException("", "not valid JSON" + (at == null ? ""
+                : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
     }
 
     /** Facts from an already parsed JSON tree. */
@@ -73,7 +81,7 @@ public final class RulesJson {
         for (Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!FIELDS.contains(name)) {
-                throw new FactsException(name, "unknown field (known: " + FIELDS.stream().sorted()
+                throw new FactsException(Echo.of(name), "unknown field (known: " + FIELDS.stream().sorted()
                         .collect(Collectors.joining(", ")) + ")");
             }
         }
@@ -168,10 +176,10 @@ public final class RulesJson {
             return ZonedDateTime.parse(text, DateTimeFormatter.ISO_ZONED_DATE_TIME).toInstant();
         } catch (DateTimeParseException e) {
             if (isLocal(text)) {
-                throw new FactsException(path, "'" + text + "' has no zone or offset; every time must carry one,"
+                throw new FactsException(path, Echo.quoted(text) + " has no zone or offset; every time must carry one,"
                         + " e.g. 2026-03-06T09:00:00+01:00 or 2026-03-06T08:00:00Z");
             }
-            throw new FactsException(path, "'" + text + "' is not an ISO-8601 date-time with a zone or offset");
+            throw new FactsException(path, Echo.quoted(text) + " is not an ISO-8601 date-time with a zone or offset");
         }
     }
 
@@ -192,7 +200,7 @@ public final class RulesJson {
         try {
             return ZoneId.of(node.asText());
         } catch (DateTimeException e) {
-            throw new FactsException("timeZone", "'" + node.asText() + "' is not an IANA time zone such as"
+            throw new FactsException("timeZone", Echo.quoted(node.asText()) + " is not an IANA time zone such as"
                     + " Europe/Berlin");
         }
     }
@@ -230,7 +238,7 @@ public final class RulesJson {
         try {
             return Enum.valueOf(type, node.asText());
         } catch (IllegalArgumentException e) {
-            throw new FactsException(path, "'" + node.asText() + "' is not one of " + allowed);
+            throw new FactsException(path, Echo.quoted(node.asText()) + " is not one of " + allowed);
         }
     }
 
@@ -252,7 +260,7 @@ public final class RulesJson {
     private static Map<String, Integer> affected(JsonNode json) {
         Map<String, Integer> affected = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : fields(json, "affected")) {
-            String path = "affected." + entry.getKey();
+            String path = "affected." + Echo.of(entry.getKey());
             if (!PLACE.matcher(entry.getKey()).matches()) {
                 throw new FactsException(path, "is not an ISO 3166-1 or 3166-2 code such as DE or US-CA");
             }
@@ -268,7 +276,7 @@ public final class RulesJson {
     private static Map<IncidentEvent, Instant> events(JsonNode json) {
         Map<IncidentEvent, Instant> events = new EnumMap<>(IncidentEvent.class);
         for (Map.Entry<String, JsonNode> entry : fields(json, "events")) {
-            String path = "events." + entry.getKey();
+            String path = "events." + Echo.of(entry.getKey());
             IncidentEvent event = IncidentEvent.fromJsonName(entry.getKey()).orElseThrow(() -> new FactsException(
                     path, "unknown event (known: " + Arrays.stream(IncidentEvent.values())
                     .map(IncidentEvent::jsonName).collect(Collectors.joining(", ")) + ")"));
@@ -283,7 +291,7 @@ public final class RulesJson {
     private static Map<String, Instant> fulfilled(JsonNode json) {
         Map<String, Instant> fulfilled = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : fields(json, "fulfilled")) {
-            Instant when = time(json.get("fulfilled"), entry.getKey(), "fulfilled." + entry.getKey());
+            Instant when = time(json.get("fulfilled"), entry.getKey(), "fulfilled." + Echo.of(entry.getKey()));
             if (when != null) {
                 fulfilled.put(entry.getKey(), when);
             }

@@ -208,6 +208,55 @@ abstract class BadInputContract {
         }
     }
 
+    /** Marks a submitted value: an error body must never carry a run of it longer than {@code Echo} shows. */
+    static final String HUGE = "Q".repeat(20_000); // under Jackson's name limit and the 64 KiB body limits
+    static final String SHORT_ENOUGH_FOR_A_URI = "Q".repeat(3_000);
+
+    static Stream<Arguments> placesThatQuoteWhatWasSent() {
+        String at = "\"awareAt\":\"2026-03-06T09:00:00Z\"";
+        return Stream.of(
+                Arguments.of("unknown field name", "POST", "/api/incidents", "{\"title\":\"x\",\"" + HUGE + "\":1}"),
+                Arguments.of("nested unknown field", "POST", "/api/incidents",
+                        "{\"title\":\"x\",\"controllerContact\":{\"" + HUGE + "\":1}}"),
+                Arguments.of("affected-estimate code", "POST", "/api/incidents",
+                        "{\"title\":\"x\",\"affectedEstimate\":{\"" + HUGE + "\":3}}"),
+                Arguments.of("time zone", "POST", "/api/incidents", "{\"title\":\"x\",\"timeZone\":\"" + HUGE + "\"}"),
+                Arguments.of("event name", "POST", "/api/incidents",
+                        "{\"title\":\"x\",\"events\":{\"" + HUGE + "\":\"2026-03-06T09:00:00Z\"}}"),
+                Arguments.of("facts: unknown field", "POST", "/api/rules/evaluate", "{" + at + ",\"" + HUGE + "\":1}"),
+                Arguments.of("facts: time", "POST", "/api/rules/evaluate", "{\"awareAt\":\"" + HUGE + "\"}"),
+                Arguments.of("facts: time zone", "POST", "/api/rules/evaluate", "{" + at + ",\"timeZone\":\"" + HUGE + "\"}"),
+                Arguments.of("facts: place", "POST", "/api/rules/evaluate", "{" + at + ",\"affected\":{\"" + HUGE + "\":1}}"),
+                Arguments.of("facts: event", "POST", "/api/rules/evaluate",
+                        "{" + at + ",\"events\":{\"" + HUGE + "\":\"2026-03-06T09:00:00Z\"}}"),
+                Arguments.of("facts: fulfilled", "POST", "/api/rules/evaluate", "{" + at + ",\"fulfilled\":{\"" + HUGE + "\":1}}"),
+                Arguments.of("facts: enum", "POST", "/api/rules/evaluate", "{" + at + ",\"risk\":\"" + HUGE + "\"}"),
+                Arguments.of("facts: broken JSON", "POST", "/api/rules/evaluate", "{" + at + ",\"risk\":" + HUGE + "}"),
+                Arguments.of("incident id", "GET", "/api/incidents/" + SHORT_ENOUGH_FOR_A_URI, null),
+                Arguments.of("campaign id", "GET", "/api/campaigns/" + SHORT_ENOUGH_FOR_A_URI, null),
+                Arguments.of("notice channel", "POST", "/api/notify/channels/" + SHORT_ENOUGH_FOR_A_URI + "/resume", null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("placesThatQuoteWhatWasSent")
+    void anErrorQuotesAtMostAFewCharactersOfWhatWasSent(String name, String method, String path, String body) {
+        Api.Reply r = app().as(Role.ADMIN).send(method, path, body);
+        assertThat(r.status()).as(r.text()).isBetween(400, 499);
+        assertThat(r.body().has("code") && r.body().has("message")).as(r.text()).isTrue();
+        assertThat(r.text()).as(name).doesNotContain("Q".repeat(org.breachline.text.Echo.MAX_CHARACTERS + 1));
+        assertThat(r.text().length()).as(r.text()).isLessThan(2_000);
+    }
+
+    @Test
+    void aCampaignsBadJurisdictionsAndVariablesAreQuotedShort() {
+        String key = responder().post("/api/incidents", Map.of("title", "Quotes")).str("key");
+        Api.Reply r = responder().send("POST", "/api/incidents/" + key + "/campaigns", "{\"noticeKind\":\"BREACH_NOTICE\","
+                + "\"channels\":[\"EMAIL\"],\"jurisdictions\":[\"" + HUGE + "\"],\"variables\":{\"" + HUGE + "\":\"x\"}}");
+        assertError(r, 422, "request.validation_failed");
+        assertThat(r.text()).doesNotContain("Q".repeat(org.breachline.text.Echo.MAX_CHARACTERS + 1));
+        assertThat(r.body().path("details").findValuesAsText("field")).contains("jurisdictions");
+    }
+
     @Test
     void badQueryParametersAreNamed() {
         Api.Reply stage = responder().get("/api/incidents?stage=OPEN");
