@@ -48,6 +48,13 @@ public class JsonErrorMapper implements ExceptionMapper<JsonProcessingException>
             return new ApiError("request.too_complex", "The request body is nested too deeply, or holds a number or "
                     + "name too long, to be read.", List.of());
         }
+        JsonParseException duplicate = duplicateFieldIn(e);
+        if (duplicate != null) {
+            String field = pathAt(duplicate);
+            return new ApiError("request.duplicate_field", "The request body gives " + field + " twice"
+                    + location(duplicate) + "; give each field once.",
+                    List.of(new ApiError.Detail(field, "is given twice")));
+        }
         if (e instanceof JsonParseException || e.getClass().getSimpleName().contains("EOF")) {
             return new ApiError("request.malformed_json", "The request body is not valid JSON"
                     + location(e) + ".", List.of());
@@ -102,6 +109,9 @@ public class JsonErrorMapper implements ExceptionMapper<JsonProcessingException>
             return "must be one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
                     .collect(Collectors.joining(", "));
         }
+        if (type == java.time.Duration.class) {
+            return "must be an ISO-8601 duration such as PT1H or P30D";
+        }
         if (Temporal.class.isAssignableFrom(type)) {
             return "must be an ISO-8601 time with a zone or offset, in the years 1 to 9999, e.g. "
                     + "2026-03-06T09:00:00+01:00";
@@ -137,6 +147,40 @@ public class JsonErrorMapper implements ExceptionMapper<JsonProcessingException>
             }
         }
         return sb.toString();
+    }
+
+    /** The parser's complaint about a repeated field, which a map's deserializer wraps in one of its own. */
+    private static JsonParseException duplicateFieldIn(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JsonParseException p && String.valueOf(p.getOriginalMessage()).startsWith("Duplicate field")) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** The dotted path the parser had reached, from its own context: a parse error carries no mapping path. */
+    private static String pathAt(JsonProcessingException e) {
+        if (!(e.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser parser)) {
+            return "(body)";
+        }
+        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+        for (var context = parser.getParsingContext(); context != null && !context.inRoot();
+             context = context.getParent()) {
+            if (context.inArray()) {
+                parts.addFirst("[" + context.getCurrentIndex() + "]");
+            } else if (context.getCurrentName() != null) {
+                parts.addFirst(Echo.of(context.getCurrentName()));
+            }
+        }
+        StringBuilder path = new StringBuilder();
+        for (String part : parts) {
+            if (!path.isEmpty() && !part.startsWith("[")) {
+                path.append('.');
+            }
+            path.append(part);
+        }
+        return path.isEmpty() ? "(body)" : path.toString();
     }
 
     private static String location(JsonProcessingException e) {

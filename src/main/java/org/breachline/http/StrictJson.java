@@ -1,5 +1,6 @@
 package org.breachline.http;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,12 +17,13 @@ import com.fasterxml.jackson.module.paramnames.ParameterNamesModule;
 import io.dropwizard.jackson.AnnotationSensitivePropertyNamingStrategy;
 import io.dropwizard.jackson.DiscoverableSubtypeResolver;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
  * The application's ObjectMapper: Dropwizard's modules without its lenient parts. Unknown properties and
- * wrong-case enum names are rejected, strings are not coerced into numbers or booleans, and times are written
- * as ISO-8601 strings.
+ * wrong-case enum names are rejected, strings are not coerced into numbers or booleans, a field may be given once,
+ * times and durations are read only from ISO-8601 strings and times are written as such.
  */
 public final class StrictJson {
     private StrictJson() {
@@ -29,6 +31,8 @@ public final class StrictJson {
 
     public static ObjectMapper newMapper() {
         ObjectMapper mapper = JsonMapper.builder()
+                // {"title":"a","title":"b"} would silently keep the last: the sender meant one of them.
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -43,8 +47,9 @@ public final class StrictJson {
         mapper.registerModule(new ParameterNamesModule());
         mapper.registerModule(new Jdk8Module());
         mapper.registerModule(new JavaTimeModule());
-        mapper.registerModule(new SimpleModule("strict-instants").addDeserializer(Instant.class,
-                new StrictInstantDeserializer()));
+        mapper.registerModule(new SimpleModule("strict-times")
+                .addDeserializer(Instant.class, new StrictInstantDeserializer())
+                .addDeserializer(Duration.class, new StrictDurationDeserializer()));
         // A null inside a list or map ("channels":[null]) is a mistake, not an absent value: 400 naming its place.
         mapper.setDefaultSetterInfo(com.fasterxml.jackson.annotation.JsonSetter.Value.forContentNulls(
                 com.fasterxml.jackson.annotation.Nulls.FAIL));

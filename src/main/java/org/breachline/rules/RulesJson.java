@@ -69,7 +69,9 @@ public final class RulesJson {
     /** Where the JSON broke, not Jackson's message, which quotes the offending text. */
     private static FactsException notJson(JsonProcessingException e) {
         var at = e.getLocation();
-        return new FactsException("", "not valid JSON" + (at == null ? ""
+        String what = String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field")
+                ? "gives a field twice" : "not valid JSON";
+        return new FactsException("", what + (at == null ? ""
                 : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
     }
 

@@ -213,6 +213,15 @@ abstract class AlertSourceApiContract {
         assertThat(window.status()).isEqualTo(422);
         assertThat(window.body().path("details").get(0).path("field").asText()).isEqualTo("dedupWindow");
 
+        // A bare number would have been read as seconds: a unit the sender may not have meant.
+        long sources = admin().get("/api/alert-sources").body().size();
+        Api.Reply seconds = admin().post("/api/alert-sources", Map.of("name", name(), "format", "GENERIC",
+                "auth", "BEARER", "dedupWindow", 3600));
+        assertThat(seconds.status()).as(seconds.text()).isEqualTo(400);
+        assertThat(seconds.body().path("details").get(0).path("field").asText()).isEqualTo("dedupWindow");
+        assertThat(seconds.body().path("details").get(0).path("problem").asText()).contains("ISO-8601 duration");
+        assertThat(admin().get("/api/alert-sources").body().size()).isEqualTo(sources);
+
         Api.Reply headerForBearer = admin().post("/api/alert-sources", Map.of("name", name(), "format", "GENERIC",
                 "auth", "BEARER", "signatureHeader", "X-Sig"));
         assertThat(headerForBearer.status()).isEqualTo(422);

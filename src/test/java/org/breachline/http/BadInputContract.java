@@ -72,6 +72,10 @@ abstract class BadInputContract {
                         400, "request.invalid_field", "awareAt"),
                 Arguments.of("time before year 1", "{\"title\":\"x\",\"awareAt\":\"-0001-01-01T00:00:00Z\"}",
                         400, "request.invalid_field", "awareAt"),
+                Arguments.of("field given twice", "{\"title\":\"x\",\"title\":\"y\"}", 400,
+                        "request.duplicate_field", "title"),
+                Arguments.of("map key given twice", "{\"title\":\"x\",\"affectedEstimate\":{\"DE\":1,\"DE\":2}}",
+                        400, "request.duplicate_field", "affectedEstimate.DE"),
                 Arguments.of("nested too deeply", "{\"title\":\"x\",\"x\":" + "[".repeat(1100) + "]".repeat(1100)
                         + "}", 400, "request.too_complex", null));
     }
