@@ -22,6 +22,11 @@ final class RowValidator {
     static final int MAX_NAME = 300;
     // E.164 allows 15 digits; anything far longer is not worth handing to the parser.
     private static final int MAX_PHONE_INPUT = 40;
+    /**
+     * What people write in a phone number. libphonenumber would also read letters as a keypad (1-800-FLOWERS) and dig
+     * a number out of the text around it ("Tel: ...", "... (office)"): a guess about where a breach notice goes.
+     */
+    private static final java.util.regex.Pattern PHONE_CHARACTERS = java.util.regex.Pattern.compile("[0-9 \u00A0+\\-.()/]+");
     private static final int MAX_LOCALE = 35;
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
@@ -89,9 +94,14 @@ final class RowValidator {
         String phone = values.get(PersonField.PHONE);
         if (phone != null) {
             String region = jurisdiction != null ? KnownJurisdictions.countryOf(jurisdiction) : settings.defaultRegion();
-            phone = e164(phone, region);
-            if (phone == null) {
-                problems.add(problem(PersonField.PHONE, "phone is not a valid number for region " + region));
+            if (!PHONE_CHARACTERS.matcher(phone).matches()) {
+                problems.add(problem(PersonField.PHONE, "phone may hold only digits, spaces and + - . ( ) /"));
+                phone = null;
+            } else {
+                phone = e164(phone, region);
+                if (phone == null) {
+                    problems.add(problem(PersonField.PHONE, "phone is not a valid number for region " + region));
+                }
             }
         }
 

@@ -192,6 +192,25 @@ class AffectedPeopleReaderCsvTest {
         assertThat(rejected(rows.get(0)).reason()).isEqualTo("phone is not a valid number for region US");
     }
 
+    /** libphonenumber reads letters as a keypad (1-800-FLOWERS) and digs a number out of text around it. */
+    @Test
+    void aPhoneWithLettersIsRefusedRatherThanGuessedAt() {
+        var rows = read("""
+                reference,phone,jurisdiction
+                P-1,+1 800 FLOWERS,US-NY
+                P-2,Tel: +49 30 1234567,DE
+                P-3,+49 30 1234567 (office),DE
+                P-4,+49 30 1234567,DE
+                """);
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(rejected(rows.get(i)).field()).isEqualTo("phone");
+            assertThat(rejected(rows.get(i)).reason())
+                    .isEqualTo("phone may hold only digits, spaces and + - . ( ) /");
+        }
+        assertThat(accepted(rows.get(3)).phone()).isEqualTo("+49301234567");
+    }
+
     @Test
     void normalisesNationalPhoneNumbersWithTheRegionOfTheJurisdiction() {
         var rows = read("""
