@@ -391,6 +391,9 @@ public class CampaignService {
                 details.add(new ApiError.Detail("jurisdictions", Echo.of(j) + " is not an ISO 3166 code such as DE or US-CA"));
             }
         }
+        if (Set.copyOf(request.jurisdictions()).size() != request.jurisdictions().size()) {
+            details.add(new ApiError.Detail("jurisdictions", "must not repeat a jurisdiction"));
+        }
         Set<String> personal = new TreeSet<>(request.variables().keySet());
         personal.retainAll(PERSON_VARIABLES);
         for (String name : personal) {

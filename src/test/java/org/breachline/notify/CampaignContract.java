@@ -149,6 +149,11 @@ abstract class CampaignContract extends CampaignContractSupport {
         Map<String, Object> badPlace = draft("BOTH", "EMAIL");
         badPlace.put("jurisdictions", List.of("Atlantis"));
         assertThat(responder().post(path, badPlace).status()).isEqualTo(422);
+        Map<String, Object> twice = draft("BOTH", "EMAIL");
+        twice.put("jurisdictions", List.of("DE", "US-CA", "DE"));
+        Api.Reply repeated = responder().post(path, twice);
+        assertThat(repeated.status()).isEqualTo(422);
+        assertThat(repeated.body().path("details").get(0).path("problem").asText()).isEqualTo("must not repeat a jurisdiction");
         Map<String, Object> noChannel = draft("BOTH");
         assertThat(responder().post(path, noChannel).status()).isEqualTo(422);
         Map<String, Object> typo = draft("BOTH", "EMAIL");
