@@ -72,6 +72,12 @@ public class JsonErrorMapper implements ExceptionMapper<JsonProcessingException>
         if (m instanceof InvalidNullException) {
             return single("request.invalid_field", field, "must not be null");
         }
+        if (m instanceof InvalidFormatException f && String.valueOf(f.getOriginalMessage())
+                .startsWith("Cannot deserialize Map key")) {
+            // Jackson reports a bad key at the map itself; the key is what the client has to fix.
+            return single("request.invalid_field", Echo.member(field, String.valueOf(f.getValue())),
+                    "is not an allowed key: keys " + expectation(f.getTargetType()));
+        }
         if (m instanceof InvalidFormatException f) {
             return single("request.invalid_field", field, expectation(f.getTargetType()));
         }
@@ -138,10 +144,9 @@ public class JsonErrorMapper implements ExceptionMapper<JsonProcessingException>
         StringBuilder sb = new StringBuilder();
         for (JsonMappingException.Reference ref : e.getPath()) {
             if (ref.getFieldName() != null) {
-                if (!sb.isEmpty()) {
-                    sb.append('.');
-                }
-                sb.append(Echo.of(ref.getFieldName()));
+                String parent = sb.toString();
+                sb.setLength(0);
+                sb.append(Echo.member(parent, ref.getFieldName()));
             } else if (ref.getIndex() >= 0) {
                 sb.append('[').append(ref.getIndex()).append(']');
             }
@@ -170,7 +175,7 @@ public class JsonErrorMapper implements ExceptionMapper<JsonProcessingException>
             if (context.inArray()) {
                 parts.addFirst("[" + context.getCurrentIndex() + "]");
             } else if (context.getCurrentName() != null) {
-                parts.addFirst(Echo.of(context.getCurrentName()));
+                parts.addFirst(Echo.member("", context.getCurrentName()));
             }
         }
         StringBuilder path = new StringBuilder();

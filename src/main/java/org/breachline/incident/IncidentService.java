@@ -311,10 +311,10 @@ public class IncidentService {
         List<ApiError.Detail> details = new ArrayList<>();
         facts.affectedEstimate().forEach((code, count) -> {
             if (!Jurisdiction.isValid(code)) {
-                details.add(new ApiError.Detail("affectedEstimate." + Echo.of(code),
+                details.add(new ApiError.Detail(Echo.member("affectedEstimate", code),
                         "is not an ISO 3166 country or subdivision code such as DE or US-CA"));
             } else if (count == null || count < 0) {
-                details.add(new ApiError.Detail("affectedEstimate." + Echo.of(code), "must be a count of 0 or more"));
+                details.add(new ApiError.Detail(Echo.member("affectedEstimate", code), "must be a count of 0 or more"));
             }
         });
         if (facts.timeZone() != null) {

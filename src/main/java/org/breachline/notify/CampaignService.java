@@ -397,12 +397,12 @@ public class CampaignService {
         Set<String> personal = new TreeSet<>(request.variables().keySet());
         personal.retainAll(PERSON_VARIABLES);
         for (String name : personal) {
-            details.add(new ApiError.Detail("variables." + Echo.of(name), "is filled in per person"));
+            details.add(new ApiError.Detail(Echo.member("variables", name), "is filled in per person"));
         }
         Set<String> unknown = new TreeSet<>(request.variables().keySet());
         unknown.removeAll(request.noticeKind().variables());
         for (String name : unknown) {
-            details.add(new ApiError.Detail("variables." + Echo.of(name), "is not a variable of " + request.noticeKind()));
+            details.add(new ApiError.Detail(Echo.member("variables", name), "is not a variable of " + request.noticeKind()));
         }
         if (details.isEmpty()) {
             try {

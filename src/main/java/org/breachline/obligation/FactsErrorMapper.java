@@ -14,7 +14,8 @@ import java.util.List;
 public class FactsErrorMapper implements ExceptionMapper<FactsException> {
     @Override
     public Response toResponse(FactsException e) {
-        return ErrorResponses.of(400, new ApiError("rules.invalid_facts", e.field() + " " + e.problem() + ".",
-                List.of(new ApiError.Detail(e.field(), e.problem()))));
+        String field = e.field().isEmpty() ? "(body)" : e.field();
+        return ErrorResponses.of(400, new ApiError("rules.invalid_facts", field + " " + e.problem() + ".",
+                List.of(new ApiError.Detail(field, e.problem()))));
     }
 }

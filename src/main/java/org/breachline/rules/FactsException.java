@@ -10,7 +10,7 @@ public final class FactsException extends RuntimeException {
     private final String problem;
 
     public FactsException(String field, String problem) {
-        super(field.isEmpty() ? problem : field + ": " + problem);
+        super(field.isEmpty() ? "the facts " + problem : field + ": " + problem);
         this.field = field;
         this.problem = problem;
     }

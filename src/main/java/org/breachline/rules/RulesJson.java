@@ -70,7 +70,7 @@ public final class RulesJson {
     private static FactsException notJson(JsonProcessingException e) {
         var at = e.getLocation();
         String what = String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field")
-                ? "gives a field twice" : "not valid JSON";
+                ? "gives a field twice" : "is not valid JSON";
         return new FactsException("", what + (at == null ? ""
                 : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
     }
@@ -78,12 +78,12 @@ public final class RulesJson {
     /** Facts from an already parsed JSON tree. */
     public static Facts readFacts(JsonNode json) {
         if (json == null || !json.isObject()) {
-            throw new FactsException("", "facts must be a JSON object");
+            throw new FactsException("", "must be a JSON object");
         }
         for (Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!FIELDS.contains(name)) {
-                throw new FactsException(Echo.of(name), "unknown field (known: " + FIELDS.stream().sorted()
+                throw new FactsException(Echo.member("", name), "is not a known field (known: " + FIELDS.stream().sorted()
                         .collect(Collectors.joining(", ")) + ")");
             }
         }
@@ -262,7 +262,7 @@ public final class RulesJson {
     private static Map<String, Integer> affected(JsonNode json) {
         Map<String, Integer> affected = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : fields(json, "affected")) {
-            String path = "affected." + Echo.of(entry.getKey());
+            String path = Echo.member("affected", entry.getKey());
             if (!PLACE.matcher(entry.getKey()).matches()) {
                 throw new FactsException(path, "is not an ISO 3166-1 or 3166-2 code such as DE or US-CA");
             }
@@ -278,9 +278,9 @@ public final class RulesJson {
     private static Map<IncidentEvent, Instant> events(JsonNode json) {
         Map<IncidentEvent, Instant> events = new EnumMap<>(IncidentEvent.class);
         for (Map.Entry<String, JsonNode> entry : fields(json, "events")) {
-            String path = "events." + Echo.of(entry.getKey());
+            String path = Echo.member("events", entry.getKey());
             IncidentEvent event = IncidentEvent.fromJsonName(entry.getKey()).orElseThrow(() -> new FactsException(
-                    path, "unknown event (known: " + Arrays.stream(IncidentEvent.values())
+                    path, "is not a known event (known: " + Arrays.stream(IncidentEvent.values())
                     .map(IncidentEvent::jsonName).collect(Collectors.joining(", ")) + ")"));
             Instant when = time(json.get("events"), entry.getKey(), path);
             if (when != null) {
@@ -293,7 +293,7 @@ public final class RulesJson {
     private static Map<String, Instant> fulfilled(JsonNode json) {
         Map<String, Instant> fulfilled = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : fields(json, "fulfilled")) {
-            Instant when = time(json.get("fulfilled"), entry.getKey(), "fulfilled." + Echo.of(entry.getKey()));
+            Instant when = time(json.get("fulfilled"), entry.getKey(), Echo.member("fulfilled", entry.getKey()));
             if (when != null) {
                 fulfilled.put(entry.getKey(), when);
             }

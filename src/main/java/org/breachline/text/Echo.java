@@ -31,6 +31,15 @@ public final class Echo {
         return shown.toString();
     }
 
+    /**
+     * A field or map key under {@code parent} as a dotted path for an error's details. The empty name, which JSON
+     * allows as a key, shows as {@code ""} so that the path does not end in a bare dot.
+     */
+    public static String member(String parent, String name) {
+        String shown = name != null && name.isEmpty() ? "\"\"" : of(name);
+        return parent.isEmpty() ? shown : parent + "." + shown;
+    }
+
     /** {@link #of} in single quotes, for a value inside a sentence. */
     public static String quoted(String text) {
         return "'" + of(text) + "'";

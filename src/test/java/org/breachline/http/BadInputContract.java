@@ -45,7 +45,7 @@ abstract class BadInputContract {
                 Arguments.of("time as epoch number", "{\"title\":\"x\",\"awareAt\":1772784000}", 400,
                         "request.invalid_field", "awareAt"),
                 Arguments.of("unknown event", "{\"title\":\"x\",\"events\":{\"partyAt\":\"2026-03-06T09:00:00Z\"}}", 400,
-                        "request.invalid_field", "events"),
+                        "request.invalid_field", "events.partyAt"),
                 Arguments.of("blank title", "{\"title\":\"  \"}", 422, "request.validation_failed", "title"),
                 Arguments.of("title too long", "{\"title\":\"" + "x".repeat(201) + "\"}", 422,
                         "request.validation_failed", "title"),
@@ -259,6 +259,24 @@ abstract class BadInputContract {
         assertError(r, 422, "request.validation_failed");
         assertThat(r.text()).doesNotContain("Q".repeat(org.breachline.text.Echo.MAX_CHARACTERS + 1));
         assertThat(r.body().path("details").findValuesAsText("field")).contains("jurisdictions");
+    }
+
+    @Test
+    void aBadMapKeyIsNamedByItselfNotByItsMap() {
+        Api.Reply event = responder().send("POST", "/api/incidents", "{\"title\":\"t\",\"events\":{\"hackedAt\":"
+                + "\"2026-01-01T00:00:00Z\"}}");
+        assertError(event, 400, "request.invalid_field");
+        assertThat(event.body().path("details").get(0).path("field").asText()).isEqualTo("events.hackedAt");
+        assertThat(event.str("message")).startsWith("events.hackedAt is not an allowed key: keys must be one of ");
+
+        Api.Reply emptyKey = responder().send("POST", "/api/incidents", "{\"title\":\"t\",\"affectedEstimate\":{\"\":3}}");
+        assertThat(emptyKey.status()).as(emptyKey.text()).isBetween(400, 499);
+        assertThat(emptyKey.body().path("details").get(0).path("field").asText()).isEqualTo("affectedEstimate.\"\"");
+
+        Api.Reply facts = responder().send("POST", "/api/rules/evaluate", "null");
+        assertError(facts, 400, "rules.invalid_facts");
+        assertThat(facts.body().path("details").get(0).path("field").asText()).isEqualTo("(body)");
+        assertThat(facts.str("message")).isEqualTo("(body) must be a JSON object.");
     }
 
     @Test

@@ -45,7 +45,7 @@ class RulesJsonTest {
     @Test
     void anUnknownFieldIsRejected() {
         assertThatThrownBy(() -> RulesJson.readFacts(FACTS.replace("\"risk\"", "\"riskLevel\"")))
-                .isInstanceOf(FactsException.class).hasMessageStartingWith("riskLevel: unknown field");
+                .isInstanceOf(FactsException.class).hasMessageStartingWith("riskLevel: is not a known field");
     }
 
     @Test
@@ -58,8 +58,18 @@ class RulesJsonTest {
     @Test
     void anUnknownEventAndAMissingAwarenessAreRejected() {
         assertThatThrownBy(() -> RulesJson.readFacts(FACTS.replace("classifiedSignificantAt", "significantAt")))
-                .hasMessageStartingWith("events.significantAt: unknown event");
+                .hasMessageStartingWith("events.significantAt: is not a known event");
         assertThatThrownBy(() -> RulesJson.readFacts("{\"timeZone\": \"UTC\"}")).hasMessage("awareAt: is required");
+    }
+
+    @Test
+    void anEmptyKeyAndADocumentThatIsNoObjectAreNamedPlainly() {
+        assertThatThrownBy(() -> RulesJson.readFacts(FACTS.replace("\"US-TX\"", "\"\"")))
+                .hasMessageStartingWith("affected.\"\": is not an ISO 3166");
+        assertThatThrownBy(() -> RulesJson.readFacts("null")).hasMessage("the facts must be a JSON object")
+                .satisfies(e -> assertThat(((FactsException) e).field()).isEmpty());
+        assertThatThrownBy(() -> RulesJson.readFacts("{\"awareAt\": ")).hasMessage(
+                "the facts is not valid JSON (line 1, column 13)");
     }
 
     @Test

@@ -33,4 +33,12 @@ class EchoTest {
     void nullIsShownAsSuch() {
         assertThat(Echo.of(null)).isEqualTo("null");
     }
+
+    @Test
+    void aMemberPathNeverEndsInABareDot() {
+        assertThat(Echo.member("affected", "DE")).isEqualTo("affected.DE");
+        assertThat(Echo.member("affected", "")).isEqualTo("affected.\"\"");
+        assertThat(Echo.member("", "title")).isEqualTo("title");
+        assertThat(Echo.member("labels", "Q".repeat(100))).isEqualTo("labels." + "Q".repeat(Echo.MAX_CHARACTERS) + "…");
+    }
 }
