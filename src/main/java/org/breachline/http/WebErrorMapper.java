@@ -30,7 +30,8 @@ public class WebErrorMapper implements ExceptionMapper<WebApplicationException> 
             message = "There is no resource at this path.";
         } else if (e instanceof NotAllowedException) {
             code = "request.method_not_allowed";
-            message = "This method is not allowed here; allowed: " + original.getAllowedMethods() + ".";
+            message = "This method is not allowed here; allowed: "
+                    + String.join(", ", new java.util.TreeSet<>(original.getAllowedMethods())) + ".";
         } else if (e instanceof NotSupportedException) {
             code = "request.unsupported_media_type";
             message = "This media type is not accepted here; send application/json.";

@@ -10,10 +10,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.breachline.http.ApiError;
 import org.breachline.http.ApiException;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Twilio's message status callbacks. The signature is checked over every parameter received (Twilio adds fields
@@ -41,15 +44,30 @@ public class TwilioStatusResource {
         form.forEach((name, values) -> params.put(name, values.isEmpty() ? "" : values.get(0)));
         String query = uri.getRequestUri().getRawQuery();
         String url = publicUrl + (query == null ? "" : "?" + query);
-        if (validator == null || signature == null || !validator.validate(url, params, signature)) {
-            throw new ApiException(403, "hooks.bad_signature", "The X-Twilio-Signature does not match this request.");
+        // The codes and statuses are those of the alert hooks, so one alert rule covers every /hooks path.
+        if (signature == null || signature.isBlank()) {
+            throw new ApiException(401, "hook.credentials_missing", "The X-Twilio-Signature header is required.");
+        }
+        if (validator == null || !validator.validate(url, params, signature)) {
+            throw new ApiException(401, "hook.signature_invalid", "The X-Twilio-Signature does not match this request.");
+        }
+        List<ApiError.Detail> missing = Stream.of("MessageSid", "MessageStatus")
+                .filter(name -> params.get(name) == null || params.get(name).isBlank())
+                .map(name -> new ApiError.Detail(name, "is required")).toList();
+        if (!missing.isEmpty()) {
+            throw ApiException.badRequest("hook.payload_malformed", "MessageSid and MessageStatus are required.", missing);
         }
         String sid = params.get("MessageSid");
         String status = params.get("MessageStatus");
-        if (sid == null || sid.isBlank() || status == null || status.isBlank()) {
-            throw new ApiException(400, "hooks.missing_field", "MessageSid and MessageStatus are required.");
-        }
         statuses.record(sid, status, params.get("ErrorCode"));
         return Response.noContent().build();
+    }
+
+    /** Any other body type: Twilio only ever sends a form, and the generic 415 would ask for JSON. */
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    public Response notAForm() {
+        throw new ApiException(415, "request.unsupported_media_type",
+                "Twilio's status callbacks are forms; send application/x-www-form-urlencoded.");
     }
 }

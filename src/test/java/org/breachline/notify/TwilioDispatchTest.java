@@ -1,6 +1,7 @@
 package org.breachline.notify;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.dropwizard.testing.ConfigOverride;
@@ -225,10 +226,18 @@ class TwilioDispatchTest extends CampaignContractSupport {
         assertThat(onlyDelivery(c).get("status")).as("a late 'sent' does not undo 'delivered'").isEqualTo("DELIVERED");
 
         HttpResponse<String> forged = callback(form, "UlV7JrUTlUiXleeVsK40njfHwoc=");
-        assertThat(forged.statusCode()).isEqualTo(403);
-        assertThat(forged.body()).contains("hooks.bad_signature");
-        assertThat(callback(Map.of("MessageStatus", "failed"), sign(Map.of("MessageStatus", "failed"))).statusCode())
-                .isEqualTo(400);
+        assertThat(forged.statusCode()).isEqualTo(401);
+        assertThat(forged.body()).contains("hook.signature_invalid");
+        HttpResponse<String> noSid = callback(Map.of("MessageStatus", "failed"), sign(Map.of("MessageStatus", "failed")));
+        assertThat(noSid.statusCode()).isEqualTo(400);
+        assertThat(new ObjectMapper().readTree(noSid.body()).path("details").findValuesAsText("field"))
+                .containsExactly("MessageSid");
+        assertThat(callback(form, "").statusCode()).isEqualTo(401);
+        HttpResponse<String> json = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(app().baseUri() + "/hooks/twilio/status")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(json.statusCode()).isEqualTo(415);
+        assertThat(json.body()).contains("application/x-www-form-urlencoded").doesNotContain("send application/json");
         JsonNode view = app().as(Role.AUDITOR).get("/api/campaigns/" + c.path("id").asText()).body();
         assertThat(progress(view, "SMS").path("delivered").asLong()).isEqualTo(1);
     }
