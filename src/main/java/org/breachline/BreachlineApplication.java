@@ -29,6 +29,7 @@ import org.breachline.hooks.OutboundDispatcher;
 import org.breachline.hooks.OutboundWebhookListener;
 import org.breachline.http.ApiExceptionMapper;
 import org.breachline.http.BodySizeLimit;
+import org.breachline.http.ContentDecoding;
 import org.breachline.http.JsonErrorHandler;
 import org.breachline.http.JsonErrorMapper;
 import org.breachline.http.OpenApiResource;
@@ -221,6 +222,14 @@ public class BreachlineApplication extends Application<BreachlineConfiguration> 
                 .addMappingForUrlPatterns(java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST), true,
                         "/hooks/*");
         env.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(new JsonErrorHandler()));
+        env.lifecycle().addEventListener(new org.eclipse.jetty.util.component.LifeCycle.Listener() {
+            @Override
+            public void lifeCycleStarting(org.eclipse.jetty.util.component.LifeCycle event) {
+                if (event instanceof org.eclipse.jetty.server.Server server) {
+                    ContentDecoding.takeOverFrom(server);
+                }
+            }
+        });
         var jersey = env.jersey();
         jersey.register(new BodySizeLimit(config.getHttp().getMaxBodySize().toBytes(),
                 Map.of(PeopleResource.IMPORT_PATH, peopleConfig.getMaxImportSize().toBytes())));

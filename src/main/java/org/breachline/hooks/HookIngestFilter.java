@@ -12,7 +12,6 @@ import org.breachline.http.ApiError;
 import org.breachline.http.ApiException;
 import org.breachline.http.BodySizeLimit;
 import org.breachline.http.UnexpectedErrorMapper;
-import org.breachline.http.UnreadableBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,9 +85,8 @@ public final class HookIngestFilter extends HttpFilter {
     private CompletableFuture<HookOutcome> receive(String source, String path, HttpServletRequest request)
             throws IOException {
         try {
-            UnreadableBody.requireDecodable(request.getHeader("Content-Encoding"));
-            byte[] body = BodySizeLimit.readAll(request.getInputStream(), request.getContentLengthLong(),
-                    maxBodyBytes);
+            byte[] body = BodySizeLimit.readAll(request.getInputStream(), request.getHeader("Content-Encoding"),
+                    request.getContentLengthLong(), maxBodyBytes);
             return hooks.receive(source, new HookRequest(path, headers(request), body));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);

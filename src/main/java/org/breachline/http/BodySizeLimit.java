@@ -36,12 +36,13 @@ public class BodySizeLimit implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        UnreadableBody.requireDecodable(request.getHeaderString("Content-Encoding"));
+        InputStream decoded = ContentDecoding.decoded(request.getEntityStream(),
+                request.getHeaderString("Content-Encoding"));
         long maxBytes = limitFor(request.getUriInfo().getPath(false));
         if (request.getLength() > maxBytes) {
             throw tooLarge(maxBytes);
         }
-        request.setEntityStream(new Capped(request.getEntityStream(), maxBytes));
+        request.setEntityStream(new Capped(decoded, maxBytes)); // counts decoded bytes: a gzip bomb stops at the cap
     }
 
     private long limitFor(String path) {
@@ -55,14 +56,16 @@ public class BodySizeLimit implements ContainerRequestFilter {
     }
 
     /**
-     * Reads a whole body outside Jersey (the hook ingestion filter) under the same rule: 413 before reading when the
-     * announced length is over {@code maxBytes}, and 413 as soon as a body without one grows past it.
+     * Reads and decodes a whole body outside Jersey (the hook ingestion filter) under the same rule: 413 before
+     * reading when the announced length is over {@code maxBytes}, and 413 as soon as a body grows past it.
      */
-    public static byte[] readAll(InputStream in, long announcedLength, long maxBytes) throws IOException {
+    public static byte[] readAll(InputStream in, String contentEncoding, long announcedLength, long maxBytes)
+            throws IOException {
+        InputStream decoded = ContentDecoding.decoded(in, contentEncoding);
         if (announcedLength > maxBytes) {
             throw tooLarge(maxBytes);
         }
-        return new Capped(in, maxBytes).readAllBytes();
+        return new Capped(decoded, maxBytes).readAllBytes();
     }
 
     static ApiException tooLarge(long max) {

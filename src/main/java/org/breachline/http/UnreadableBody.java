@@ -5,7 +5,6 @@ import org.eclipse.jetty.http.HttpException;
 import java.io.EOFException;
 import java.net.SocketTimeoutException;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.zip.ZipException;
 
@@ -15,9 +14,6 @@ import java.util.zip.ZipException;
  * as our failure. {@link BodySizeLimit} applies it to every body it reads, for the resources and the hook filter.
  */
 public final class UnreadableBody {
-    /** Codings the server decodes (Jetty inflates gzip before anything reads the body) or that change nothing. */
-    private static final Set<String> DECODED = Set.of("identity", "gzip", "x-gzip");
-
     private UnreadableBody() {
     }
 
@@ -53,25 +49,8 @@ public final class UnreadableBody {
         return Optional.empty();
     }
 
-    /**
-     * Refuses a Content-Encoding we would not decode (deflate, br, ...): reading such a body as it is would store
-     * compressed bytes as text, or report them as bad JSON.
-     */
-    public static void requireDecodable(String contentEncoding) {
-        if (contentEncoding == null || contentEncoding.isBlank()) {
-            return;
-        }
-        for (String coding : contentEncoding.split(",")) {
-            if (!DECODED.contains(coding.strip().toLowerCase(java.util.Locale.ROOT))) {
-                throw new ApiException(415, "request.unsupported_encoding",
-                        "Request bodies may be sent as they are or gzip-compressed (Content-Encoding: gzip); "
-                                + "no other Content-Encoding is accepted.");
-            }
-        }
-    }
-
     private static String endedEarly() {
-        return "The request body could not be read whole: the connection ended before its announced length or final "
-                + "chunk, or the chunked encoding is broken.";
+        return "The request body could not be read whole: it ended before its announced length, its final chunk or "
+                + "the end of its gzip stream, or the chunked encoding is broken.";
     }
 }

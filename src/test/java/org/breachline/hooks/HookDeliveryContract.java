@@ -6,6 +6,7 @@ import org.breachline.testing.Api;
 import org.breachline.testing.TestApp;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -253,6 +254,32 @@ abstract class HookDeliveryContract {
         assertThat(notGzip.status()).as(notGzip.text()).isEqualTo(400);
         assertThat(notGzip.code()).isEqualTo("request.body_unreadable");
         assertThat(hooks().deliveries("am")).isEqualTo(before);
+    }
+
+    @Test
+    void aGzippedAlertIsReadWholeAndOneCutShortIsRefused() throws Exception {
+        String title = unique("Zipped");
+        var packed = new java.io.ByteArrayOutputStream();
+        try (var gzip = new java.util.zip.GZIPOutputStream(packed)) {
+            gzip.write(alertmanager(unique("fp"), title, "firing").getBytes(StandardCharsets.UTF_8));
+        }
+        long before = hooks().deliveries("am");
+        byte[] cut = java.util.Arrays.copyOf(packed.toByteArray(), packed.size() - 4);
+        Api.Reply refused = app().anonymous().exchange(gzipped("/hooks/am", cut));
+        assertThat(refused.status()).as(refused.text()).isEqualTo(400);
+        assertThat(refused.code()).isEqualTo("request.body_unreadable");
+        assertThat(hooks().deliveries("am")).isEqualTo(before);
+
+        Api.Reply accepted = app().anonymous().exchange(gzipped("/hooks/am", packed.toByteArray()));
+        assertThat(accepted.status()).as(accepted.text()).isEqualTo(202);
+        assertThat(hooks().deliveries("am")).isEqualTo(before + 1);
+    }
+
+    private java.net.http.HttpRequest gzipped(String path, byte[] body) {
+        return java.net.http.HttpRequest.newBuilder(java.net.URI.create(app().baseUri() + path))
+                .header("Authorization", "Bearer " + AM_TOKEN).header("Content-Type", "application/json")
+                .header("Content-Encoding", "gzip").POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
     }
 
     @Test

@@ -203,6 +203,25 @@ abstract class BadInputContract {
         assertThat(reply.str("title")).isEqualTo("Packed");
     }
 
+    @Test
+    void aGzippedBodyCutShortIsRefusedNotReadAsShorter() throws Exception {
+        long before = count("incident");
+        var packed = new java.io.ByteArrayOutputStream();
+        try (var gzip = new java.util.zip.GZIPOutputStream(packed)) {
+            gzip.write("{\"title\":\"Cut\"}".getBytes(StandardCharsets.UTF_8));
+        }
+        // All of the JSON but not gzip's trailer: Jetty's inflater took this for a whole body.
+        byte[] cut = java.util.Arrays.copyOf(packed.toByteArray(), packed.size() - 8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(app().baseUri() + "/api/incidents"))
+                .header("Authorization", "Bearer " + responder().token())
+                .header("Content-Type", "application/json").header("Content-Encoding", "gzip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(cut)).build();
+        Api.Reply reply = responder().exchange(request);
+        assertError(reply, 400, "request.body_unreadable");
+        assertThat(reply.str("message")).contains("gzip");
+        assertThat(count("incident")).isEqualTo(before);
+    }
+
     /** The answer to bytes sent as they are, for requests no HTTP client would build. */
     String raw(String request) throws Exception {
         try (var socket = new java.net.Socket("127.0.0.1", URI.create(app().baseUri()).getPort())) {

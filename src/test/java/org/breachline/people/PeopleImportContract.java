@@ -199,6 +199,30 @@ abstract class PeopleImportContract {
     }
 
     @Test
+    void aGzippedFileCutShortImportsNothing() throws Exception {
+        String key = openIncident();
+        StringBuilder csv = new StringBuilder("reference,email,jurisdiction\n");
+        for (int i = 0; i < 5_000; i++) {
+            csv.append("R-").append(i).append(",r").append(i).append("@example.com,DE\n");
+        }
+        var packed = new java.io.ByteArrayOutputStream();
+        try (var gzip = new java.util.zip.GZIPOutputStream(packed)) {
+            gzip.write(csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        byte[] half = java.util.Arrays.copyOf(packed.toByteArray(), packed.size() / 2);
+
+        Api.Reply r = responder().exchange(HttpRequest.newBuilder(URI.create(app().baseUri() + "/api/incidents/" + key
+                        + "/people")).header("Authorization", "Bearer " + responder().token())
+                .header("Content-Type", "text/csv").header("Content-Encoding", "gzip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(half)).build());
+
+        assertThat(r.status()).as(r.text()).isEqualTo(400);
+        assertThat(r.code()).isEqualTo("request.body_unreadable");
+        assertThat(storedRows(key)).isEmpty();
+        assertThat(timelineKinds(key)).doesNotContain("PEOPLE_IMPORTED");
+    }
+
+    @Test
     void answersWithTheFirstRejectionsAndOffersAllOfThemAsCsv() {
         String key = openIncident();
         StringBuilder csv = new StringBuilder("reference,email\n");
