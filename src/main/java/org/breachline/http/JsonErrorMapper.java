@@ -69,6 +69,9 @@ public class JsonErrorMapper implements ExceptionMapper<JsonProcessingException>
             return single("request.unknown_field", field, "is not a known field"
                     + (known.isEmpty() ? "" : " (known: " + known + ")"));
         }
+        if (m instanceof StorableStringDeserializer.UnstorableText t) {
+            return single("request.invalid_field", field, t.problem());
+        }
         if (m instanceof InvalidNullException) {
             return single("request.invalid_field", field, "must not be null");
         }

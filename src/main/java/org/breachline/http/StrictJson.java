@@ -49,7 +49,8 @@ public final class StrictJson {
         mapper.registerModule(new JavaTimeModule());
         mapper.registerModule(new SimpleModule("strict-times")
                 .addDeserializer(Instant.class, new StrictInstantDeserializer())
-                .addDeserializer(Duration.class, new StrictDurationDeserializer()));
+                .addDeserializer(Duration.class, new StrictDurationDeserializer())
+                .addDeserializer(String.class, new StorableStringDeserializer()));
         // A null inside a list or map ("channels":[null]) is a mistake, not an absent value: 400 naming its place.
         mapper.setDefaultSetterInfo(com.fasterxml.jackson.annotation.JsonSetter.Value.forContentNulls(
                 com.fasterxml.jackson.annotation.Nulls.FAIL));

@@ -299,6 +299,40 @@ abstract class BadInputContract {
     }
 
     @Test
+    void textThatCannotBeStoredAsSentIsRefusedNamingItsField() {
+        long before = count("incident");
+        Api.Reply nul = responder().send("POST", "/api/incidents", "{\"title\":\"a\\u0000b\"}");
+        assertError(nul, 400, "request.invalid_field");
+        assertThat(nul.body().path("details").get(0).path("field").asText()).isEqualTo("title");
+        Api.Reply surrogate = responder().send("POST", "/api/incidents", "{\"title\":\"t\",\"dataCategories\":[\"NAME\"],"
+                + "\"description\":\"lone \\ud800 half\"}");
+        assertError(surrogate, 400, "request.invalid_field");
+        assertThat(surrogate.str("message")).startsWith("description must not contain an unpaired UTF-16 surrogate");
+        assertThat(count("incident")).isEqualTo(before);
+
+        Api.Reply kept = responder().send("POST", "/api/incidents", "{\"title\":\"Line\\tbreaks \\ud83d\\ude00\","
+                + "\"description\":\"one\\ntwo\\r\\n\"}");
+        assertThat(kept.status()).as(kept.text()).isEqualTo(201);
+        assertThat(kept.str("description")).isEqualTo("one\ntwo\r\n");
+
+        String key = kept.str("key");
+        assertError(responder().send("POST", "/api/incidents/" + key + "/notes", "{\"text\":\"\\u0007\"}"), 400,
+                "request.invalid_field");
+        assertError(responder().send("PATCH", "/api/incidents/" + key, "{\"description\":\"x\\u0000\"}", "If-Match", "1"),
+                400, "request.invalid_field");
+    }
+
+    @Test
+    void aQueryParameterWithAControlCharacterIsRefusedBeforeTheDatabaseSeesIt() {
+        Api.Reply actor = app().as(Role.AUDITOR).get("/api/audit?actor=a%00b");
+        assertError(actor, 400, "request.invalid_parameter");
+        assertThat(actor.body().path("details").get(0).path("field").asText()).isEqualTo("actor");
+        assertError(app().as(Role.AUDITOR).get("/api/audit?recordType=%00"), 400, "request.invalid_parameter");
+        assertError(responder().get("/api/incidents?q=x%0Ay"), 400, "request.invalid_parameter");
+        assertThat(app().anonymous().get("/api/audit?actor=a%00b").status()).as("authentication first").isEqualTo(401);
+    }
+
+    @Test
     void badQueryParametersAreNamed() {
         Api.Reply stage = responder().get("/api/incidents?stage=OPEN");
         assertError(stage, 400, "request.invalid_field");

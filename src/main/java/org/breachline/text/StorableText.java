@@ -1,0 +1,39 @@
+package org.breachline.text;
+
+import java.util.Optional;
+
+/**
+ * Whether text can be stored and shown as it was sent. PostgreSQL refuses a NUL in a text column (a 500 where the
+ * sender deserves a 400); other control characters and a lone UTF-16 surrogate, which has no UTF-8 form, would be
+ * stored as something else than what was sent, or break a terminal or CSV export that shows it.
+ */
+public final class StorableText {
+    private StorableText() {
+    }
+
+    /** The problem with a value of a field that may hold tabs and line breaks (a description, a note). */
+    public static Optional<String> problemInMultiline(String text) {
+        return problem(text, true);
+    }
+
+    /** The problem with a one-line value (a query parameter, a name). */
+    public static Optional<String> problemInLine(String text) {
+        return problem(text, false);
+    }
+
+    private static Optional<String> problem(String text, boolean lineBreaksAllowed) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < 0x20 || c == 0x7F) && !(lineBreaksAllowed && (c == '\t' || c == '\n' || c == '\r'))) {
+                return Optional.of("must not contain control characters"
+                        + (lineBreaksAllowed ? " other than tabs and line breaks" : ""));
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return Optional.of("must not contain an unpaired UTF-16 surrogate (\\ud800-\\udfff without its pair)");
+            }
+        }
+        return Optional.empty();
+    }
+}
