@@ -160,8 +160,31 @@ public class CampaignService {
                         + (c.editedBy().isEmpty() ? "" : ", " + String.join(", ", c.editedBy())) + ").",
                         List.of(new ApiError.Detail("approver", "must differ from createdBy and editedBy")));
             }
+            requireSenderAndContact(c);
             return c.approvedBy(actor.name(), now());
         });
+    }
+
+    private static void requireSenderAndContact(Campaign c) {
+        List<ApiError.Detail> missing = new ArrayList<>();
+        for (Set<String> group : c.noticeKind().requiredBeforeApproval()) {
+            if (group.stream().noneMatch(name -> given(c.variables().get(name)))) {
+                List<String> names = group.stream().sorted().toList();
+                missing.add(new ApiError.Detail("variables." + names.get(0), names.size() == 1 ? "is required"
+                        : "or one of " + String.join(", ", names.subList(1, names.size())) + " is required"));
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new ApiException(422, "campaign.variables_missing", "A notice must say who sends it and how to "
+                    + "reach them; set these variables (PATCH the draft) before approving: " + missing.stream()
+                    .map(d -> d.field() + " " + d.problem()).collect(java.util.stream.Collectors.joining("; ")) + ".",
+                    missing);
+        }
+    }
+
+    private static boolean given(Object value) {
+        return value != null && !(value instanceof String text && text.isBlank())
+                && !(value instanceof java.util.Collection<?> list && list.isEmpty());
     }
 
     /**

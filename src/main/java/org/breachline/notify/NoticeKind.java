@@ -1,6 +1,7 @@
 package org.breachline.notify;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -50,6 +51,17 @@ public enum NoticeKind {
     /** The variable names a template of this kind may use; any other is refused when the catalog loads. */
     public Set<String> variables() {
         return variables;
+    }
+
+    /**
+     * Variables a campaign of this kind must give before it can be approved, each group satisfied by any one of its
+     * names: every law on our list wants the notice to say who sends it and how to reach them (Cal. Civ. Code
+     * § 1798.82(d)(2)(A), GDPR Art. 34(2) with 33(3)(b), 45 CFR § 164.404(c)(1)(E)); without them the templates
+     * render a notice "from" no one.
+     */
+    public List<Set<String>> requiredBeforeApproval() {
+        return this == RESPONDER_REMINDER ? List.of() : List.of(Set.of("organizationName"),
+                Set.of("contactPhone", "contactEmail", "contactWebsite", "organizationAddress"));
     }
 
     static Optional<NoticeKind> fromFolder(String folder) {

@@ -8,6 +8,7 @@ import org.breachline.http.ApiException;
 import org.breachline.http.Page;
 import org.breachline.http.PageRequest;
 import org.breachline.incident.Incident;
+import org.breachline.incident.IncidentFacts;
 import org.breachline.incident.IncidentListener;
 import org.breachline.incident.IncidentService;
 import org.breachline.incident.ProcessingRole;
@@ -149,6 +150,20 @@ public class ObligationService implements IncidentListener {
                 .sorted(ObligationView.SOONEST_FIRST).toList();
     }
 
+    /**
+     * A filing reports the breach, so it cannot precede it: an {@code at} of year 1 started the clocks that wait for
+     * this filing in year 1 and made every later deadline overdue by two thousand years.
+     */
+    private static void requireNotBeforeTheIncident(Instant at, Incident incident) {
+        IncidentFacts f = incident.facts();
+        Instant earliest = java.util.stream.Stream.of(f.occurredAt(), f.detectedAt(), f.awareAt())
+                .filter(java.util.Objects::nonNull).min(Instant::compareTo).orElse(null);
+        if (earliest != null && at.isBefore(earliest)) {
+            throw ApiException.invalidField("at", "must not be before the incident began (" + earliest
+                    + ", its earliest of occurredAt, detectedAt and awareAt); if it began earlier, correct those first");
+        }
+    }
+
     /** Records a filing: the obligation becomes DONE with its evidence, and clocks that wait for it start. */
     public ObligationView fulfil(String incidentRef, long obligationId, Fulfilment fulfilment, Actor actor) {
         Instant now = now();
@@ -157,6 +172,7 @@ public class ObligationService implements IncidentListener {
             throw ApiException.invalidField("at", "must not be in the future");
         }
         Incident incident = incidents.get(incidentRef);
+        requireNotBeforeTheIncident(at, incident);
         return jdbi.inTransaction(h -> {
             ObligationDao dao = h.attach(ObligationDao.class);
             StoredObligation o = dao.lock(incident.id(), obligationId).orElseThrow(() -> ApiException.notFound(

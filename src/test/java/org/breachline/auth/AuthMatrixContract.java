@@ -42,7 +42,8 @@ abstract class AuthMatrixContract {
     static final Set<Role> AUDIT_READERS = EnumSet.of(Role.ADMIN, Role.AUDITOR);
     static final Set<Role> ADMINS = EnumSet.of(Role.ADMIN);
 
-    static final String CAMPAIGN = "{\"noticeKind\":\"BREACH_NOTICE\",\"channels\":[\"EMAIL\"]}";
+    static final String CAMPAIGN = "{\"noticeKind\":\"BREACH_NOTICE\",\"channels\":[\"EMAIL\"],"
+            + "\"variables\":{\"organizationName\":\"Example\",\"contactEmail\":\"privacy@example.com\"}}";
 
     static final List<Endpoint> ENDPOINTS = List.of(
             new Endpoint("GET", "/api/incidents", null, EVERYONE),

@@ -52,6 +52,32 @@ abstract class CampaignContract extends CampaignContractSupport {
     }
 
     @Test
+    void aNoticeThatWouldNotSayWhoSendsItOrHowToReachThemCannotBeApproved() {
+        String key = incidentWithPeople();
+        Map<String, Object> body = draft("BOTH", "EMAIL");
+        Map<String, Object> variables = new HashMap<>(VARIABLES);
+        variables.remove("organizationName");
+        variables.remove("contactEmail");
+        variables.put("contactPhone", " ");
+        body.put("variables", variables);
+        JsonNode c = create(key, body);
+
+        Api.Reply refused = act(approver(), c, "approve");
+        assertThat(refused.status()).as(refused.text()).isEqualTo(422);
+        assertThat(refused.code()).isEqualTo("campaign.variables_missing");
+        assertThat(refused.body().path("details").findValuesAsText("field"))
+                .containsExactly("variables.organizationName", "variables.contactEmail");
+        assertThat(responder().get("/api/campaigns/" + c.path("id").asText()).body().path("status").asText())
+                .isEqualTo("DRAFT");
+
+        Api.Reply patched = responder().send("PATCH", "/api/campaigns/" + c.path("id").asText(),
+                "{\"variables\":{\"organizationName\":\"Example Corp\",\"contactWebsite\":\"https://example.com/i\"}}",
+                "Content-Type", "application/merge-patch+json");
+        assertThat(patched.status()).as(patched.text()).isEqualTo(200);
+        assertThat(act(approver(), c, "approve").status()).isEqualTo(200);
+    }
+
+    @Test
     void launchWritesOneDeliveryPerPersonAndChosenChannel() {
         String key = incidentWithPeople();
         JsonNode elseSms = create(key, draft("EMAIL_ELSE_SMS", "EMAIL", "SMS"));

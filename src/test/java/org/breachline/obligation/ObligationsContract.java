@@ -168,6 +168,10 @@ abstract class ObligationsContract {
         Api.Reply future = fulfil(incident, art33, Map.of("at", "2027-01-01T00:00:00Z"));
         assertThat(future.status()).isEqualTo(400);
         assertThat(future.body().path("details").get(0).path("field").asText()).isEqualTo("at");
+        Api.Reply beforeTheBreach = fulfil(incident, art33, Map.of("at", "0001-01-01T00:00:00Z"));
+        assertThat(beforeTheBreach.status()).as(beforeTheBreach.text()).isEqualTo(400);
+        assertThat(beforeTheBreach.str("message")).contains("must not be before the incident began");
+        assertThat(obligation(incident, "gdpr-art33").orElseThrow().path("status").asText()).isEqualTo("PENDING");
         assertThat(fulfil(incident, art33, Map.of("extra", 1)).status()).isEqualTo(400);
         assertThat(fulfil(incident, art33, Map.of()).status()).isEqualTo(200);
         Api.Reply again = fulfil(incident, art33, Map.of());
@@ -255,7 +259,8 @@ abstract class ObligationsContract {
                 "reference,email,jurisdiction\nP-1,p1@example.com,US-CA\n", "Content-Type", "text/csv");
         assertThat(imported.status()).as(imported.text()).isEqualTo(201);
         Api.Reply campaign = responder().post("/api/incidents/" + id + "/campaigns",
-                Map.of("noticeKind", "BREACH_NOTICE", "channels", List.of("EMAIL")));
+                Map.of("noticeKind", "BREACH_NOTICE", "channels", List.of("EMAIL"), "variables",
+                        Map.of("organizationName", "Example", "contactWebsite", "https://example.com/incident")));
         assertThat(campaign.status()).as(campaign.text()).isEqualTo(201);
         JsonNode capacity = responder().get("/api/campaigns/" + campaign.str("id")).body().path("capacity");
         String californiaDue = obligation(incident, "us-ca-individuals").orElseThrow().path("dueAt").asText();
