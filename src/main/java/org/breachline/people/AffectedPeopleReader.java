@@ -2,12 +2,9 @@ package org.breachline.people;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -63,10 +60,7 @@ public final class AffectedPeopleReader {
     }
 
     private static Reader withoutByteOrderMark(InputStream in) {
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        var reader = new PushbackReader(new InputStreamReader(in, decoder), 1);
+        var reader = new PushbackReader(new Utf8Lines(in), 1);
         try {
             int first = reader.read();
             if (first != -1 && first != BYTE_ORDER_MARK) {

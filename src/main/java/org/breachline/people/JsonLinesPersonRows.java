@@ -106,7 +106,8 @@ final class JsonLinesPersonRows implements PersonRows {
             node = JSON.readTree(text);
         } catch (JsonProcessingException e) {
             // Jackson's message quotes the input, which is personal data: use a fixed reason.
-            return RowOutcome.Rejected.of(number, "row", "line is not valid JSON");
+            return RowOutcome.Rejected.of(number, "row", String.valueOf(e.getOriginalMessage())
+                    .startsWith("Duplicate field") ? "line gives a key twice" : "line is not valid JSON");
         }
         if (node == null || !node.isObject()) {
             return RowOutcome.Rejected.of(number, "row", "line is not a JSON object");
@@ -120,7 +121,8 @@ final class JsonLinesPersonRows implements PersonRows {
                 problems.add(new RowProblem("row", "unknown key " + shown(entry.getKey())));
             } else if (value.isNull()) {
                 values.put(field.get(), null);
-            } else if (value.isTextual() || value.isNumber()) {
+            } else if (value.isTextual()) {
+                // Not a number: 0049151… or a reference 007 would lose its leading zeros, a phone its plus.
                 values.put(field.get(), value.asText());
             } else {
                 problems.add(new RowProblem(field.get().key(), field.get().key() + " must be a JSON string"));

@@ -17,9 +17,11 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.breachline.auth.Actor;
 import org.breachline.auth.Role;
+import org.breachline.http.ApiError;
 import org.breachline.http.ApiException;
 import org.breachline.http.PageRequest;
 import org.breachline.incident.Jurisdiction;
+import org.breachline.text.Echo;
 
 import java.io.InputStream;
 import java.util.List;
@@ -88,14 +90,34 @@ public class PeopleResource {
 
     private static ImportFormat formatOf(String contentType) {
         String type = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
+        requireUtf8(contentType);
         return switch (type) {
             case "text/csv" -> ImportFormat.CSV;
             case "application/x-ndjson", "application/jsonl", "application/json-lines" -> ImportFormat.JSON_LINES;
             default -> throw new ApiException(415, "request.unsupported_media_type",
                     "Send the file as text/csv or application/x-ndjson (JSON lines).",
-                    List.of(new org.breachline.http.ApiError.Detail("Content-Type",
+                    List.of(new ApiError.Detail("Content-Type",
                             "must be text/csv or application/x-ndjson")));
         };
+    }
+
+    /** A declared charset other than UTF-8 (or its subset ASCII) would be read wrongly: better refused, saying so. */
+    private static void requireUtf8(String contentType) {
+        if (contentType == null) {
+            return;
+        }
+        for (String parameter : contentType.split(";")) {
+            String[] nameValue = parameter.split("=", 2);
+            if (nameValue.length == 2 && nameValue[0].trim().equalsIgnoreCase("charset")) {
+                String charset = nameValue[1].trim().replace("\"", "").toLowerCase(Locale.ROOT);
+                if (!charset.equals("utf-8") && !charset.equals("utf8") && !charset.equals("us-ascii")) {
+                    throw new ApiException(415, "request.unsupported_media_type", "Imports are read as UTF-8; "
+                            + "this file declares charset " + Echo.quoted(charset)
+                            + ". Save it as UTF-8 (Excel: \"CSV UTF-8\") and send it with charset=utf-8 or none.",
+                            List.of(new ApiError.Detail("Content-Type", "charset must be utf-8")));
+                }
+            }
+        }
     }
 
     private static boolean flag(String name, String value) {

@@ -116,6 +116,18 @@ class AffectedPeopleReaderCsvTest {
     }
 
     @Test
+    void refusesAFileThatIsNotUtf8NamingTheLine() {
+        byte[] latin1 = "reference,name,email\nP-1,Ada,ada@example.com\nP-2,René,rene@example.com\n"
+                .getBytes(StandardCharsets.ISO_8859_1);
+
+        assertThatThrownBy(() -> read(latin1)).isInstanceOf(ImportFileException.class)
+                .hasMessageContaining("not UTF-8").hasMessageNotContaining("René")
+                .satisfies(e -> assertThat(((ImportFileException) e).line()).isBetween(1L, 3L));
+        assertThat(accepted(read("reference,name,email\nP-2,René,rene@example.com\n"
+                .getBytes(StandardCharsets.UTF_8)).get(0)).name()).isEqualTo("René");
+    }
+
+    @Test
     void skipsAByteOrderMarkAtTheStart() {
         byte[] body = "reference,email\nP-1,ada@example.com\n".getBytes(StandardCharsets.UTF_8);
         byte[] withBom = new byte[body.length + 3];

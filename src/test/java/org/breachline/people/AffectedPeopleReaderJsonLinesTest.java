@@ -57,6 +57,19 @@ class AffectedPeopleReaderJsonLinesTest {
 
         assertThat(rows).allSatisfy(row -> assertThat(row).isInstanceOf(RowOutcome.Rejected.class));
         assertThat(((RowOutcome.Rejected) rows.get(0)).reason()).isEqualTo("line is not a JSON object");
+        assertThat(((RowOutcome.Rejected) rows.get(2)).reason()).isEqualTo("line gives a key twice");
+    }
+
+    @Test
+    void aNumberIsNotTakenForTheTextItWouldHaveBeen() {
+        var rows = read("""
+                {"reference":7,"email":"a@example.com"}
+                {"reference":"P-2","phone":4915123456789,"jurisdiction":"DE"}
+                """);
+
+        assertThat(rows).allSatisfy(row -> assertThat(row).isInstanceOf(RowOutcome.Rejected.class));
+        assertThat(((RowOutcome.Rejected) rows.get(0)).reason()).isEqualTo("reference must be a JSON string");
+        assertThat(((RowOutcome.Rejected) rows.get(1)).reason()).isEqualTo("phone must be a JSON string");
     }
 
     @Test

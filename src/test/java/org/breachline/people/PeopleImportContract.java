@@ -199,6 +199,24 @@ abstract class PeopleImportContract {
     }
 
     @Test
+    void aFileInAnotherCharsetIsRefusedNotMisread() {
+        String key = openIncident();
+        Api.Reply declared = responder().send("POST", "/api/incidents/" + key + "/people", CSV, "Content-Type",
+                "text/csv; charset=windows-1252");
+        assertThat(declared.status()).as(declared.text()).isEqualTo(415);
+        assertThat(declared.str("message")).contains("UTF-8");
+
+        Api.Reply latin1 = responder().exchange(HttpRequest.newBuilder(URI.create(app().baseUri() + "/api/incidents/"
+                        + key + "/people")).header("Authorization", "Bearer " + responder().token())
+                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofByteArray(
+                        "reference,name,email\nP-1,René,rene@example.com\n".getBytes(
+                                java.nio.charset.StandardCharsets.ISO_8859_1))).build());
+        assertThat(latin1.status()).as(latin1.text()).isEqualTo(422);
+        assertThat(latin1.code()).isEqualTo("people.file_unreadable");
+        assertThat(storedRows(key)).isEmpty();
+    }
+
+    @Test
     void aGzippedFileCutShortImportsNothing() throws Exception {
         String key = openIncident();
         StringBuilder csv = new StringBuilder("reference,email,jurisdiction\n");
