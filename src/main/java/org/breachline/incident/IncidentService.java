@@ -16,6 +16,7 @@ import org.breachline.http.ApiException;
 import org.breachline.http.JsonMergePatch;
 import org.breachline.http.Page;
 import org.breachline.http.PageRequest;
+import org.breachline.rules.Jurisdiction;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -312,7 +313,7 @@ public class IncidentService {
         facts.affectedEstimate().forEach((code, count) -> {
             if (!Jurisdiction.isValid(code)) {
                 details.add(new ApiError.Detail(Echo.member("affectedEstimate", code),
-                        "is not an ISO 3166 country or subdivision code such as DE or US-CA"));
+                        Jurisdiction.problemWith(code)));
             } else if (count == null || count < 0) {
                 details.add(new ApiError.Detail(Echo.member("affectedEstimate", code), "must be a count of 0 or more"));
             }

@@ -18,9 +18,9 @@ import org.breachline.http.ApiException;
 import org.breachline.http.JsonMergePatch;
 import org.breachline.incident.Incident;
 import org.breachline.incident.IncidentService;
-import org.breachline.incident.Jurisdiction;
 import org.breachline.incident.Stage;
 import org.breachline.incident.TimelineKind;
+import org.breachline.rules.Jurisdiction;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -409,9 +409,10 @@ public class CampaignService {
                 details.add(new ApiError.Detail("channels", request.noticeKind() + " cannot be sent by " + channel));
             }
         }
-        for (String j : request.jurisdictions()) {
+        for (int i = 0; i < request.jurisdictions().size(); i++) {
+            String j = request.jurisdictions().get(i);
             if (!Jurisdiction.isValid(j)) {
-                details.add(new ApiError.Detail("jurisdictions", Echo.of(j) + " is not an ISO 3166 code such as DE or US-CA"));
+                details.add(new ApiError.Detail("jurisdictions[" + i + "]", Echo.of(j) + " " + Jurisdiction.problemWith(j)));
             }
         }
         if (Set.copyOf(request.jurisdictions()).size() != request.jurisdictions().size()) {

@@ -1,5 +1,7 @@
 package org.breachline.people;
 
+import org.breachline.rules.Jurisdiction;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,11 +17,9 @@ import java.util.TreeSet;
 public final class KnownJurisdictions {
     private static final String RESOURCE = "subdivisions.txt";
 
-    private final Set<String> countries;
     private final Set<String> subdivisions;
 
-    private KnownJurisdictions(Set<String> countries, Set<String> subdivisions) {
-        this.countries = countries;
+    private KnownJurisdictions(Set<String> subdivisions) {
         this.subdivisions = subdivisions;
     }
 
@@ -39,7 +39,7 @@ public final class KnownJurisdictions {
                 }
                 subdivisions.add(line.split("\\s+", 2)[0]);
             }
-            return new KnownJurisdictions(Set.of(Locale.getISOCountries()), Set.copyOf(subdivisions));
+            return new KnownJurisdictions(Set.copyOf(subdivisions));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -48,7 +48,7 @@ public final class KnownJurisdictions {
     /** The canonical (upper-case) code if {@code code} is a known country or subdivision. */
     public Optional<String> canonical(String code) {
         String upper = code.strip().toUpperCase(Locale.ROOT);
-        if (countries.contains(upper) || subdivisions.contains(upper)) {
+        if (Jurisdiction.isCountry(upper) || subdivisions.contains(upper)) {
             return Optional.of(upper);
         }
         return Optional.empty();

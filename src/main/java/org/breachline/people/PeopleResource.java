@@ -20,7 +20,7 @@ import org.breachline.auth.Role;
 import org.breachline.http.ApiError;
 import org.breachline.http.ApiException;
 import org.breachline.http.PageRequest;
-import org.breachline.incident.Jurisdiction;
+import org.breachline.rules.Jurisdiction;
 import org.breachline.text.Echo;
 
 import java.io.InputStream;

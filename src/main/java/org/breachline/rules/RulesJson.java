@@ -25,7 +25,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -37,8 +36,6 @@ public final class RulesJson {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    private static final Pattern PLACE = Pattern.compile("[A-Z]{2}(-[A-Z0-9]{1,3})?");
-    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     private static final Set<String> FIELDS = Set.of("awareAt", "discoveredAt", "determinedAt", "occurredAt",
             "timeZone", "establishment", "role", "sectors", "dataCategories", "encryption", "risk", "cause",
             "entitySize", "actsAsAgent", "affected", "events", "fulfilled");
@@ -212,7 +209,7 @@ public final class RulesJson {
         if (node == null || node.isNull()) {
             return null;
         }
-        if (!node.isTextual() || !COUNTRY.matcher(node.asText()).matches()) {
+        if (!node.isTextual() || !Jurisdiction.isCountry(node.asText())) {
             throw new FactsException("establishment", "must be an ISO 3166-1 alpha-2 country code such as DE");
         }
         return node.asText();
@@ -263,8 +260,8 @@ public final class RulesJson {
         Map<String, Integer> affected = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : fields(json, "affected")) {
             String path = Echo.member("affected", entry.getKey());
-            if (!PLACE.matcher(entry.getKey()).matches()) {
-                throw new FactsException(path, "is not an ISO 3166-1 or 3166-2 code such as DE or US-CA");
+            if (!Jurisdiction.isValid(entry.getKey())) {
+                throw new FactsException(path, Jurisdiction.problemWith(entry.getKey()));
             }
             JsonNode count = entry.getValue();
             if (!count.canConvertToInt() || !count.isIntegralNumber() || count.asInt() < 0) {

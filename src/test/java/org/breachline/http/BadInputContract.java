@@ -277,7 +277,7 @@ abstract class BadInputContract {
                 + "\"channels\":[\"EMAIL\"],\"jurisdictions\":[\"" + HUGE + "\"],\"variables\":{\"" + HUGE + "\":\"x\"}}");
         assertError(r, 422, "request.validation_failed");
         assertThat(r.text()).doesNotContain("Q".repeat(org.breachline.text.Echo.MAX_CHARACTERS + 1));
-        assertThat(r.body().path("details").findValuesAsText("field")).contains("jurisdictions");
+        assertThat(r.body().path("details").findValuesAsText("field")).contains("jurisdictions[0]");
     }
 
     @Test

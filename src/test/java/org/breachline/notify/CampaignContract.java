@@ -173,8 +173,11 @@ abstract class CampaignContract extends CampaignContractSupport {
         personal.put("variables", Map.of("personName", "Everyone"));
         assertThat(responder().post(path, personal).status()).isEqualTo(422);
         Map<String, Object> badPlace = draft("BOTH", "EMAIL");
-        badPlace.put("jurisdictions", List.of("Atlantis"));
-        assertThat(responder().post(path, badPlace).status()).isEqualTo(422);
+        badPlace.put("jurisdictions", List.of("DE", "UK"));
+        Api.Reply unitedKingdom = responder().post(path, badPlace);
+        assertThat(unitedKingdom.status()).isEqualTo(422);
+        assertThat(unitedKingdom.body().path("details").get(0).path("field").asText()).isEqualTo("jurisdictions[1]");
+        assertThat(unitedKingdom.body().path("details").get(0).path("problem").asText()).endsWith("(the United Kingdom is GB)");
         Map<String, Object> twice = draft("BOTH", "EMAIL");
         twice.put("jurisdictions", List.of("DE", "US-CA", "DE"));
         Api.Reply repeated = responder().post(path, twice);

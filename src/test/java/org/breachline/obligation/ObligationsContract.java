@@ -292,6 +292,10 @@ abstract class ObligationsContract {
         assertThat(bad.body().path("details").get(0).path("field").asText()).isEqualTo("awareAt");
         assertThat(app().as(Role.AUDITOR).post("/api/rules/evaluate", Map.of("awareAt", "2026-03-27T18:30:00Z",
                 "colour", "red")).status()).isEqualTo(400);
+        Api.Reply typo = app().as(Role.AUDITOR).post("/api/rules/evaluate", Map.of("awareAt", "2026-03-27T18:30:00Z",
+                "affected", Map.of("FR", 12000, "ZZ", 5)));
+        assertThat(typo.status()).as("a code no rule knows is a typo, not a place without law").isEqualTo(400);
+        assertThat(typo.body().path("details").get(0).path("field").asText()).isEqualTo("affected.ZZ");
         long after = app().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM obligation").mapTo(Long.class).one());
         assertThat(after).isEqualTo(before);
         assertThat(app().as(Role.AUDITOR).get("/api/rules").body().size()).isGreaterThanOrEqualTo(163);

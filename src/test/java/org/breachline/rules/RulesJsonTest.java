@@ -63,6 +63,18 @@ class RulesJsonTest {
     }
 
     @Test
+    void aPlaceThatIsNoIsoCountryIsRefusedRatherThanMatchingNoRule() {
+        // ZZ has the shape of a code but is no country: read as-is it silently took away every deadline it owed.
+        assertThatThrownBy(() -> RulesJson.readFacts(FACTS.replace("\"US-TX\"", "\"ZZ\"")))
+                .isInstanceOf(FactsException.class).hasMessageStartingWith("affected.ZZ: is not an ISO 3166");
+        assertThatThrownBy(() -> RulesJson.readFacts(FACTS.replace("\"US-TX\"", "\"UK-LDN\"")))
+                .hasMessageStartingWith("affected.UK-LDN: is not an ISO 3166");
+        assertThatThrownBy(() -> RulesJson.readFacts(FACTS.replace("\"establishment\": \"DE\"", "\"establishment\": \"EU\"")))
+                .hasMessageStartingWith("establishment: must be an ISO 3166-1 alpha-2 country code");
+        assertThat(RulesJson.readFacts(FACTS.replace("\"US-TX\"", "\"GB\"")).affected()).containsKey("GB");
+    }
+
+    @Test
     void anEmptyKeyAndADocumentThatIsNoObjectAreNamedPlainly() {
         assertThatThrownBy(() -> RulesJson.readFacts(FACTS.replace("\"US-TX\"", "\"\"")))
                 .hasMessageStartingWith("affected.\"\": is not an ISO 3166");
