@@ -428,6 +428,12 @@ public class CampaignService {
         for (String name : unknown) {
             details.add(new ApiError.Detail(Echo.member("variables", name), "is not a variable of " + request.noticeKind()));
         }
+        request.variables().forEach((name, value) -> {
+            VariableType type = request.noticeKind().variableType(name);
+            if (!unknown.contains(name) && !type.accepts(value)) {
+                details.add(new ApiError.Detail(Echo.member("variables", name), type.expectation()));
+            }
+        });
         if (details.isEmpty()) {
             try {
                 renderer.preview(request.noticeKind(), request.channels().iterator().next(), request.variables(),

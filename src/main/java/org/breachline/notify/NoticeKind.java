@@ -53,6 +53,14 @@ public enum NoticeKind {
         return variables;
     }
 
+    /** The shape a campaign gives a variable in: text unless documented as a list or a flag. */
+    VariableType variableType(String name) {
+        if (Variables.LISTS.contains(name)) {
+            return VariableType.LIST_OF_TEXT;
+        }
+        return Variables.FLAGS.contains(name) ? VariableType.FLAG : VariableType.TEXT;
+    }
+
     /**
      * Variables a campaign of this kind must give before it can be approved, each group satisfied by any one of its
      * names: every law on our list wants the notice to say who sends it and how to reach them (Cal. Civ. Code
@@ -90,6 +98,10 @@ public enum NoticeKind {
         static final Set<String> RESPONDER_REMINDER = Set.of(
                 "responderName", "incidentKey", "incidentTitle", "ruleId", "ruleCitation", "obligationRecipient",
                 "jurisdiction", "dueAt", "timeRemaining", "overdue", "link");
+
+        static final Set<String> LISTS = Set.of("dataTypes");
+
+        static final Set<String> FLAGS = Set.of("lawEnforcementDelayed", "governmentIdExposed", "overdue");
 
         private Variables() {
         }

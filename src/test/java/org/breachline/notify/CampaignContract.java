@@ -169,6 +169,14 @@ abstract class CampaignContract extends CampaignContractSupport {
         unknownVariable.put("variables", Map.of("shoeSize", "44"));
         assertThat(responder().post(path, unknownVariable).body().path("details").get(0).path("field").asText())
                 .isEqualTo("variables.shoeSize");
+        Map<String, Object> wrongTypes = draft("BOTH", "EMAIL");
+        wrongTypes.put("variables", Map.of("organizationName", 5, "dataTypes", "name, e-mail address",
+                "governmentIdExposed", "false"));
+        Api.Reply typed = responder().post(path, wrongTypes);
+        assertThat(typed.status()).as(typed.text()).isEqualTo(422);
+        assertThat(typed.body().path("details").findValuesAsText("field"))
+                .containsExactlyInAnyOrder("variables.organizationName", "variables.dataTypes", "variables.governmentIdExposed");
+        assertThat(typed.text()).contains("must be text", "must be a list of text", "must be true or false");
         Map<String, Object> personal = draft("BOTH", "EMAIL");
         personal.put("variables", Map.of("personName", "Everyone"));
         assertThat(responder().post(path, personal).status()).isEqualTo(422);

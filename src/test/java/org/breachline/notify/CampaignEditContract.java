@@ -100,6 +100,9 @@ abstract class CampaignEditContract extends CampaignContractSupport {
         assertThat(unknownVariable.status()).isEqualTo(422);
         assertThat(unknownVariable.body().path("details").get(0).path("field").asText()).isEqualTo("variables.shoeSize");
         assertThat(patch(responder(), c, Map.of("variables", Map.of("personName", "Everyone"))).status()).isEqualTo(422);
+        Api.Reply flagAsText = patch(responder(), c, Map.of("variables", Map.of("lawEnforcementDelayed", "no")));
+        assertThat(flagAsText.status()).isEqualTo(422);
+        assertThat(flagAsText.body().path("details").get(0).path("problem").asText()).isEqualTo("must be true or false");
         assertThat(patch(responder(), c, Map.of("jurisdictions", List.of("Atlantis"))).status()).isEqualTo(422);
         assertThat(patch(responder(), c, Map.of("noticeKind", "BREACH_NOTICE_HIPAA", "channels", List.of("SMS")))
                 .status()).isEqualTo(422);
