@@ -33,7 +33,7 @@ import org.breachline.http.ContentDecoding;
 import org.breachline.http.JsonErrorHandler;
 import org.breachline.http.JsonErrorMapper;
 import org.breachline.http.OpenApiResource;
-import org.breachline.http.QueryParameterText;
+import org.breachline.http.StrictQueryParameters;
 import org.breachline.http.StrictJson;
 import org.breachline.http.UnexpectedErrorMapper;
 import org.breachline.http.ValidationErrorMapper;
@@ -234,7 +234,7 @@ public class BreachlineApplication extends Application<BreachlineConfiguration> 
         var jersey = env.jersey();
         jersey.register(new BodySizeLimit(config.getHttp().getMaxBodySize().toBytes(),
                 Map.of(PeopleResource.IMPORT_PATH, peopleConfig.getMaxImportSize().toBytes())));
-        jersey.register(new QueryParameterText());
+        jersey.register(new StrictQueryParameters());
         jersey.register(new BearerAuthFilter(tokens));
         jersey.register(RolesAllowedDynamicFeature.class);
         jersey.register(new ApiExceptionMapper());

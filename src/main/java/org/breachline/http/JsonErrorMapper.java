@@ -2,6 +2,7 @@ package org.breachline.http;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.InvalidNullException;
@@ -84,6 +85,10 @@ public class JsonErrorMapper implements ExceptionMapper<JsonProcessingException>
         if (m instanceof InvalidFormatException f) {
             return single("request.invalid_field", field, expectation(f.getTargetType()));
         }
+        if (m.getCause() instanceof InputCoercionException tooBig) {
+            // Jackson's mapping path stops at a map whose value overflowed; the parser still knows the key.
+            return single("request.invalid_field", pathAt(tooBig), expectation(tooBig.getTargetType()));
+        }
         if (m instanceof ValueInstantiationException v) {
             Throwable cause = v.getCause();
             String problem = cause != null && cause.getMessage() != null ? cause.getMessage() : "has an invalid value";
@@ -124,6 +129,12 @@ public class JsonErrorMapper implements ExceptionMapper<JsonProcessingException>
         if (Temporal.class.isAssignableFrom(type)) {
             return "must be an ISO-8601 time with a zone or offset, in the years 1 to 9999, e.g. "
                     + "2026-03-06T09:00:00+01:00";
+        }
+        if (type == Integer.class || type == int.class) {
+            return "must be a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
+        }
+        if (type == Long.class || type == long.class) {
+            return "must be a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE;
         }
         if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
             return "must be a number";

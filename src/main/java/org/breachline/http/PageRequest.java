@@ -6,25 +6,24 @@ public record PageRequest(int limit, int offset) {
     public static final int MAX_LIMIT = 200;
 
     public static PageRequest of(String limit, String offset) {
-        int l = parse("limit", limit, DEFAULT_LIMIT);
-        int o = parse("offset", offset, 0);
-        if (l < 1 || l > MAX_LIMIT) {
-            throw ApiException.invalidField("limit", "must be between 1 and " + MAX_LIMIT);
-        }
-        if (o < 0) {
-            throw ApiException.invalidField("offset", "must not be negative");
-        }
-        return new PageRequest(l, o);
+        return new PageRequest(parse("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT),
+                parse("offset", offset, 0, 0, Integer.MAX_VALUE));
     }
 
-    private static int parse(String name, String value, int fallback) {
+    /** One message per parameter whatever is wrong with it (not a number, too big for an int, out of range). */
+    private static int parse(String name, String value, int fallback, int min, int max) {
         if (value == null || value.isBlank()) {
             return fallback;
         }
+        String problem = "must be a whole number from " + min + " to " + max;
         try {
-            return Integer.parseInt(value.trim());
+            int parsed = Integer.parseInt(value.trim());
+            if (parsed < min || parsed > max) {
+                throw ApiException.invalidField(name, problem);
+            }
+            return parsed;
         } catch (NumberFormatException e) {
-            throw ApiException.invalidField(name, "must be a whole number");
+            throw ApiException.invalidField(name, problem);
         }
     }
 }

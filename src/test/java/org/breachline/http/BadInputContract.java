@@ -340,6 +340,21 @@ abstract class BadInputContract {
         assertError(responder().get("/api/incidents?limit=0"), 400, "request.invalid_field");
         assertError(responder().get("/api/incidents?limit=abc"), 400, "request.invalid_field");
         assertError(responder().get("/api/incidents?offset=-1"), 400, "request.invalid_field");
+        Api.Reply tooFar = responder().get("/api/incidents?offset=99999999999");
+        assertThat(tooFar.body().path("details").get(0).path("problem").asText())
+                .isEqualTo("must be a whole number from 0 to 2147483647");
+    }
+
+    @Test
+    void aQueryParameterGivenTwiceOrUnknownIsRefusedRatherThanIgnored() {
+        Api.Reply twice = responder().get("/api/incidents?stage=DETECTION&stage=CLOSED");
+        assertError(twice, 400, "request.invalid_parameter");
+        assertThat(twice.body().path("details").get(0).path("problem").asText()).isEqualTo("is given 2 times; give it once");
+        Api.Reply typo = responder().get("/api/incidents?stgae=CLOSED");
+        assertError(typo, 400, "request.invalid_parameter");
+        assertThat(typo.body().path("details").get(0).path("field").asText()).isEqualTo("stgae");
+        assertThat(typo.body().path("details").get(0).path("problem").asText()).contains("known: ", "stage");
+        assertThat(responder().get("/api/incidents?stage=DETECTION&limit=5").status()).isEqualTo(200);
     }
 
     @Test

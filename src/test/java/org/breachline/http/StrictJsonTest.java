@@ -48,4 +48,33 @@ class StrictJsonTest {
                 .satisfies(e -> assertThat(JsonErrorMapper.describe((JsonProcessingException) e).details().get(0)
                         .field()).isEqualTo("counts.DE"));
     }
+
+    record Paging(int limit, long total) {
+    }
+
+    @Test
+    void aWholeNumberOutOfRangeOrWithAFractionSaysWhatRangeItTakes() {
+        assertThat(detailOf("{\"title\":\"a\",\"counts\":{\"DE\":2147483648}}", Named.class))
+                .isEqualTo(new ApiError.Detail("counts.DE", "must be a whole number from -2147483648 to 2147483647"));
+        assertThat(detailOf("{\"title\":\"a\",\"counts\":{\"DE\":1.5}}", Named.class))
+                .isEqualTo(new ApiError.Detail("counts.DE", "must be a whole number from -2147483648 to 2147483647"));
+        assertThat(detailOf("{\"limit\":1e3,\"total\":1}", Paging.class).problem())
+                .isEqualTo("must be a whole number from -2147483648 to 2147483647");
+        assertThat(detailOf("{\"limit\":1,\"total\":92233720368547758070}", Paging.class))
+                .isEqualTo(new ApiError.Detail("total",
+                        "must be a whole number from -9223372036854775808 to 9223372036854775807"));
+        assertThat(detailOf("{\"limit\":\"5\",\"total\":1}", Paging.class))
+                .isEqualTo(new ApiError.Detail("limit", "must be a whole number from -2147483648 to 2147483647"));
+    }
+
+    private ApiError.Detail detailOf(String json, Class<?> type) {
+        try {
+            mapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            ApiError error = JsonErrorMapper.describe(e);
+            assertThat(error.code()).isEqualTo("request.invalid_field");
+            return error.details().get(0);
+        }
+        throw new AssertionError("accepted " + json);
+    }
 }
