@@ -1,5 +1,7 @@
 package org.breachline.hooks;
 
+import org.breachline.text.Abbreviation;
+
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -34,6 +36,12 @@ public record Alert(
         Instant endsAt,
         RawPayload payload) {
 
+    /** The longest title kept: an incident's title holds 200 characters, and the timeline entry quotes it. */
+    public static final int MAX_TITLE_LENGTH = 200;
+
+    /** The longest description kept, an incident's limit; the whole text stays in the raw payload. */
+    public static final int MAX_DESCRIPTION_LENGTH = 20_000;
+
     /** The longest fingerprint accepted from a sender, so that the dedup key fits an indexed column. */
     public static final int MAX_FINGERPRINT_LENGTH = 200;
 
@@ -44,6 +52,8 @@ public record Alert(
             throw new IllegalArgumentException("fingerprint is longer than " + MAX_FINGERPRINT_LENGTH);
         }
         requireText(title, "title");
+        title = Abbreviation.of(title, MAX_TITLE_LENGTH);
+        description = Abbreviation.of(description, MAX_DESCRIPTION_LENGTH);
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(payload, "payload");

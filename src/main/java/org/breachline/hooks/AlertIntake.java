@@ -171,8 +171,7 @@ final class AlertIntake {
     }
 
     private static IncidentFacts facts(Alert alert, Instant receivedAt) {
-        return new IncidentFacts(cut(alert.title(), 200), alert.description() == null ? null
-                : cut(alert.description(), 20000), org.breachline.incident.Severity.valueOf(alert.severity().name()),
+        return new IncidentFacts(alert.title(), alert.description(), org.breachline.incident.Severity.valueOf(alert.severity().name()),
                 alert.startsAt() != null && !alert.startsAt().isAfter(receivedAt) ? alert.startsAt() : null,
                 receivedAt, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
@@ -209,10 +208,6 @@ final class AlertIntake {
                     + d.deliveryId());
         }
         return data;
-    }
-
-    private static String cut(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     /** The lock order of alert groups: by source, then fingerprint. */

@@ -11,6 +11,7 @@ import org.breachline.incident.IncidentService;
 import org.breachline.http.Page;
 import org.breachline.http.PageRequest;
 import org.breachline.http.UnexpectedErrorMapper;
+import org.breachline.text.Abbreviation;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -498,7 +499,7 @@ public class HookService {
     }
 
     static String cut(String text) {
-        return text.length() <= 500 ? text : text.substring(0, 499) + "…";
+        return Abbreviation.of(text, 500);
     }
 
     static String sha256(byte[] body) {

@@ -7,6 +7,8 @@ import java.util.Optional;
 
 /** Keeps a sender's link only when it is an absolute http(s) URL. */
 final class HttpLink {
+    /** Browsers and proxies commonly stop near 2,000 characters; a longer "link" is a payload, not a way back. */
+    static final int MAX_LENGTH = 2_048;
 
     private HttpLink() {
     }
@@ -14,7 +16,7 @@ final class HttpLink {
     // Links end up as anchors in the UI and in e-mails: a "javascript:" or "data:" URL from a payload would run there.
     // A bad link is dropped rather than refused, because the alert itself is still genuine.
     static Optional<String> of(String candidate) {
-        if (candidate == null || candidate.isBlank()) {
+        if (candidate == null || candidate.isBlank() || candidate.strip().length() > MAX_LENGTH) {
             return Optional.empty();
         }
         try {

@@ -1,5 +1,7 @@
 package org.breachline.hooks;
 
+import org.breachline.text.Abbreviation;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -58,10 +60,7 @@ public final class SplunkParser implements AlertParser {
                 text.append(text.length() == 0 ? "First result: " : ", ").append(key).append('=').append(value);
             }
         });
-        if (text.length() > DESCRIPTION_LIMIT) {
-            return text.substring(0, DESCRIPTION_LIMIT - 1) + "…";
-        }
-        return text.length() == 0 ? null : text.toString();
+        return text.length() == 0 ? null : Abbreviation.of(text.toString(), DESCRIPTION_LIMIT);
     }
 
     // _time is epoch seconds as a string, possibly with a fraction; a stats row has none. An odd value is not worth

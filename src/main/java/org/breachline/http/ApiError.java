@@ -1,5 +1,7 @@
 package org.breachline.http;
 
+import org.breachline.text.Abbreviation;
+
 import java.util.List;
 
 /** The one error body every 4xx and 5xx carries: a dotted code, a sentence for people, and the particulars. */
@@ -20,7 +22,7 @@ public record ApiError(String code, String message, List<Detail> details) {
     }
 
     static String bounded(String text) {
-        return text == null || text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT - 1) + "…";
+        return Abbreviation.of(text, MAX_TEXT);
     }
 
     /** One particular of an error: usually the field (dotted JSON path) and what is wrong with it. */

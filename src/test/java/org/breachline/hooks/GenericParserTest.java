@@ -51,6 +51,19 @@ class GenericParserTest {
     }
 
     @Test
+    void aHugeTitleIsCutToWhatAnIncidentHoldsAndAHugeLinkIsDropped() {
+        String body = "{\"title\": \"" + "T".repeat(100_000) + "\", \"link\": \"https://siem.example/"
+                + "x".repeat(100_000) + "\", \"description\": \"" + "d".repeat(30_000) + "\"}";
+
+        Alert alert = parser.parse("edr", Samples.utf8(body), Severity.HIGH).get(0);
+
+        assertThat(alert.title()).hasSize(Alert.MAX_TITLE_LENGTH).endsWith("T…");
+        assertThat(alert.description()).hasSize(Alert.MAX_DESCRIPTION_LENGTH).endsWith("d…");
+        assertThat(alert.link()).as("a 100 KB link is no way back to the sender").isNull();
+        assertThat(alert.payload().text()).as("the payload keeps it all").isEqualTo(body);
+    }
+
+    @Test
     void derivesTheFingerprintFromTheTitleWhenNoneIsGiven() {
         String first = parser.parse("edr", Samples.utf8("{\"title\": \"Honeytoken used\", \"severity\": \"low\"}"),
                 Severity.HIGH).get(0).fingerprint();
