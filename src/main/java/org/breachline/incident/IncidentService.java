@@ -21,6 +21,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -31,8 +32,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
@@ -52,6 +55,9 @@ public class IncidentService {
 
     private final Jdbi jdbi;
     private final AuditLog audit;
+    /** How far ahead of this server's clock a recorded time (a fact, a filing) may be: a laptop's clock runs fast. */
+    public static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
+
     private final Clock clock;
     private final ObjectMapper mapper;
     private final Validator validator;
@@ -73,7 +79,7 @@ public class IncidentService {
     public Incident create(IncidentFacts submitted, Actor actor) {
         Instant now = now();
         IncidentFacts facts = submitted.withCreationDefaults(now);
-        validate(facts);
+        validate(facts, null, now);
         return jdbi.inTransaction(h -> insert(h, facts, now, actor));
     }
 
@@ -84,7 +90,7 @@ public class IncidentService {
     public Incident createIn(Handle transaction, IncidentFacts submitted, Actor actor) {
         Instant now = now();
         IncidentFacts facts = submitted.withCreationDefaults(now);
-        validate(facts);
+        validate(facts, null, now);
         return insert(transaction, facts, now, actor);
     }
 
@@ -146,7 +152,7 @@ public class IncidentService {
             ObjectNode merged = mapper.valueToTree(before.facts());
             JsonMergePatch.apply(merged, patch);
             IncidentFacts facts = JsonMergePatch.read(mapper, merged, IncidentFacts.class, "the incident");
-            validate(facts);
+            validate(facts, before.facts(), now());
             Map<String, Object> changes = changes(before.facts(), facts);
             if (changes.isEmpty()) {
                 return before;
@@ -304,12 +310,13 @@ public class IncidentService {
                 List.of(new ApiError.Detail("If-Match", "expected " + current.version())));
     }
 
-    private void validate(IncidentFacts facts) {
+    /** Validates facts about to be stored; {@code before} (null for a new incident) spares the times not changed. */
+    private void validate(IncidentFacts facts, IncidentFacts before, Instant now) {
         var violations = validator.validate(facts);
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
         }
-        List<ApiError.Detail> details = new ArrayList<>();
+        List<ApiError.Detail> details = new ArrayList<>(timesInTheFuture(facts, before, now));
         facts.affectedEstimate().forEach((code, count) -> {
             if (!Jurisdiction.isValid(code)) {
                 details.add(new ApiError.Detail(Echo.member("affectedEstimate", code),
@@ -335,6 +342,38 @@ public class IncidentService {
             throw new ApiException(422, "request.validation_failed", details.stream()
                     .map(d -> d.field() + " " + d.problem()).reduce((a, b) -> a + "; " + b).orElse(""), details);
         }
+    }
+
+    /**
+     * Every time of the facts says when something happened, and the regulators' clocks run from them: an awareAt in
+     * 9999 (a typo for 2026) stopped every clock for millennia. A few minutes ahead is let through for clock skew;
+     * a time already stored is not judged again, so an edit of the title never fails on it.
+     */
+    private static List<ApiError.Detail> timesInTheFuture(IncidentFacts facts, IncidentFacts before, Instant now) {
+        Instant latest = now.plus(FUTURE_TOLERANCE);
+        Map<String, Instant> stored = before == null ? Map.of() : timesOf(before);
+        List<ApiError.Detail> details = new ArrayList<>();
+        timesOf(facts).forEach((field, at) -> {
+            if (at.isAfter(latest) && !at.equals(stored.get(field))) {
+                details.add(new ApiError.Detail(field, "is in the future (it is now "
+                        + now.truncatedTo(ChronoUnit.SECONDS) + "); give the time it happened"));
+            }
+        });
+        return details;
+    }
+
+    /** The facts' times by field name, in the order of the facts, events last; absent ones left out. */
+    private static Map<String, Instant> timesOf(IncidentFacts facts) {
+        Map<String, Instant> times = new LinkedHashMap<>();
+        times.put("occurredAt", facts.occurredAt());
+        times.put("detectedAt", facts.detectedAt());
+        times.put("awareAt", facts.awareAt());
+        times.put("determinedAt", facts.determinedAt());
+        times.put("containedAt", facts.containedAt());
+        times.put("assessedAt", facts.assessedAt());
+        new TreeMap<>(facts.events()).forEach((event, at) -> times.put("events." + event.name(), at));
+        times.values().removeIf(Objects::isNull);
+        return times;
     }
 
     private Map<String, Object> changes(IncidentFacts before, IncidentFacts after) {

@@ -168,8 +168,9 @@ public class ObligationService implements IncidentListener {
     public ObligationView fulfil(String incidentRef, long obligationId, Fulfilment fulfilment, Actor actor) {
         Instant now = now();
         Instant at = fulfilment.at() == null ? now : fulfilment.at().truncatedTo(ChronoUnit.MICROS);
-        if (at.isAfter(now.plus(5, ChronoUnit.MINUTES))) {
-            throw ApiException.invalidField("at", "must not be in the future");
+        if (at.isAfter(now.plus(IncidentService.FUTURE_TOLERANCE))) {
+            throw ApiException.invalidField("at", "is in the future (it is now "
+                    + now.truncatedTo(ChronoUnit.SECONDS) + "); give the time it was filed");
         }
         Incident incident = incidents.get(incidentRef);
         requireNotBeforeTheIncident(at, incident);

@@ -208,6 +208,30 @@ abstract class IncidentLifecycleContract {
     }
 
     @Test
+    void aFactsTimeInTheFutureIsRefusedButAStoredOneDoesNotBlockOtherEdits() {
+        Api.Reply typo = responder().post("/api/incidents", Map.of("title", "Year typo", "awareAt", "9999-03-06T09:00:00Z",
+                "events", Map.of("ransomPaidAt", "2026-03-07T10:00:00Z")));
+        assertThat(typo.status()).as(typo.text()).isEqualTo(422);
+        assertThat(typo.body().path("details").findValuesAsText("field"))
+                .containsExactly("awareAt", "events.ransomPaidAt");
+        assertThat(typo.body().path("details").get(0).path("problem").asText())
+                .startsWith("is in the future (it is now 2026-03-06T10:00:00Z)");
+        JsonNode skewed = open(Map.of("title", "Laptop clock a little fast", "awareAt", "2026-03-06T10:04:00Z"));
+        String path = "/api/incidents/" + skewed.path("id").asText();
+        assertThat(responder().patch(path, Map.of("occurredAt", "2026-03-07T00:00:00Z")).status()).isEqualTo(422);
+        try {
+            // Stored when it was the past by the clock of the time (or before this rule): editing the title still works.
+            app().clock.set(TestApp.START.plus(Duration.ofDays(2)));
+            JsonNode stored = open(Map.of("title", "Stored", "occurredAt", "2026-03-07T00:00:00Z"));
+            app().clock.set(TestApp.START);
+            Api.Reply edit = responder().patch("/api/incidents/" + stored.path("id").asText(), Map.of("title", "Renamed"));
+            assertThat(edit.status()).as(edit.text()).isEqualTo(200);
+        } finally {
+            app().clock.set(TestApp.START);
+        }
+    }
+
+    @Test
     void patchCannotMoveTheStage() {
         JsonNode incident = open(Map.of("title", "Sneaky"));
         Api.Reply r = responder().patch("/api/incidents/" + incident.path("id").asText(), Map.of("stage", "CLOSED"));
