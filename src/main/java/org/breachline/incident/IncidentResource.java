@@ -115,11 +115,18 @@ public class IncidentResource {
         if (ifMatch == null || ifMatch.isBlank()) {
             return Optional.empty();
         }
+        if (ifMatch.trim().equals("*")) {
+            return Optional.empty(); // RFC 9110: any current version; the incident exists or the answer is 404
+        }
         String v = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");
         try {
-            return Optional.of(Long.parseLong(v));
+            long version = Long.parseLong(v);
+            if (version >= 1) {
+                return Optional.of(version);
+            }
         } catch (NumberFormatException e) {
-            throw ApiException.invalidField("If-Match", "must be the incident's version, e.g. \"3\"");
+            // answered below
         }
+        throw ApiException.invalidField("If-Match", "must be the incident's version (its ETag, 1 or more), e.g. \"3\"");
     }
 }

@@ -325,5 +325,11 @@ abstract class IncidentLifecycleContract {
         assertThat(second.status()).isEqualTo(409);
         assertThat(second.code()).isEqualTo("incident.version_conflict");
         assertThat(responder().get(path).body().path("severity").asText()).isEqualTo("HIGH");
+        Api.Reply any = responder().send("PATCH", path, "{\"severity\":\"LOW\"}", "If-Match", "*");
+        assertThat(any.status()).as("* matches whatever version exists").isEqualTo(200);
+        Api.Reply noVersion = responder().send("PATCH", path, "{\"severity\":\"HIGH\"}", "If-Match", "\"-1\"");
+        assertThat(noVersion.status()).as("no incident has version -1: a malformed header, not a conflict")
+                .isEqualTo(400);
+        assertThat(noVersion.body().path("details").get(0).path("field").asText()).isEqualTo("If-Match");
     }
 }
