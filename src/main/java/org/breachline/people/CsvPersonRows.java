@@ -117,12 +117,16 @@ final class CsvPersonRows implements PersonRows {
     }
 
     private CSVRecord nextRecord() {
+        // Where the record being read starts: an unclosed quote is only noticed at the end of the file, and the
+        // parser's line there (the file's last) does not help anyone find the quote.
+        long start = parser.getCurrentLineNumber() + 1;
         try {
             return records.hasNext() ? records.next() : null;
         } catch (UncheckedIOException | IllegalStateException e) {
             // The parser's message may quote file content, which is personal data: report only where it broke.
-            throw new ImportFileException(parser.getCurrentLineNumber() + 1,
-                    "the CSV is malformed (for example an unclosed quote) near line " + (parser.getCurrentLineNumber() + 1));
+            throw new ImportFileException(start, "the CSV is malformed in the row starting near line " + start
+                    + " (a quoted field that is not closed, or text after a closing quote; a quote inside a field is "
+                    + "written twice: \"\")");
         }
     }
 

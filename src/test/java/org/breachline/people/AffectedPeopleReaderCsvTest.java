@@ -314,6 +314,18 @@ class AffectedPeopleReaderCsvTest {
     }
 
     @Test
+    void anUnclosedQuoteIsReportedWhereItsRowStartsNotAtTheEndOfTheFile() {
+        StringBuilder csv = new StringBuilder("reference,email\nP-1,a@example.com\nP-2,\"b@example.com\n");
+        for (int i = 3; i < 500; i++) {
+            csv.append("P-").append(i).append(",p").append(i).append("@example.com\n");
+        }
+        assertThatThrownBy(() -> read(csv.toString()))
+                .isInstanceOf(ImportFileException.class)
+                .satisfies(e -> assertThat(((ImportFileException) e).line()).isEqualTo(3))
+                .hasMessageContaining("near line 3 ");
+    }
+
+    @Test
     void skipsBlankLines() {
         var rows = read("reference,email\n\nP-1,a@example.com\n\n");
 
