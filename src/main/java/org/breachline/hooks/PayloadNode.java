@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.breachline.text.StorableText;
+
 import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -132,22 +134,23 @@ final class PayloadNode {
     }
 
     /**
-     * The text without control characters other than tab and line breaks: a NUL cannot be stored in PostgreSQL's
-     * text, and a title of nothing but controls would pass for text here and be refused as blank by the incident.
+     * The text without control characters other than tab and line breaks, and without lone UTF-16 surrogates ("\ud800"
+     * in JSON): a NUL cannot be stored in PostgreSQL's text, a lone surrogate has no UTF-8 form and would be stored as
+     * '?', and a title of nothing but controls would pass for text here and be refused as blank by the incident.
      */
     static String readable(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (unreadable(text.charAt(i))) {
-                StringBuilder kept = new StringBuilder(text.length());
-                text.chars().filter(c -> !unreadable((char) c)).forEach(c -> kept.append((char) c));
-                return kept.toString();
-            }
+        if (StorableText.problemInMultiline(text).isEmpty()) {
+            return text;
         }
-        return text;
+        StringBuilder kept = new StringBuilder(text.length());
+        text.codePoints().filter(c -> !unreadable(c)).forEach(kept::appendCodePoint);
+        return kept.toString();
     }
 
-    private static boolean unreadable(char c) {
-        return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f;
+    // codePoints() yields a lone surrogate as itself, a pair as the one code point it encodes.
+    private static boolean unreadable(int c) {
+        return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f
+                || (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE);
     }
 
     /**

@@ -3,6 +3,8 @@ package org.breachline.people;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import org.breachline.text.StorableText;
+
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -59,7 +61,7 @@ final class RowValidator {
         } else if (reference.length() > MAX_REFERENCE) {
             problems.add(problem(PersonField.REFERENCE, "reference is longer than " + MAX_REFERENCE + " characters"));
         } else if (hasControlCharacters(reference)) {
-            problems.add(problem(PersonField.REFERENCE, "reference contains control characters"));
+            problems.add(problem(PersonField.REFERENCE, "reference contains control characters or an unpaired surrogate"));
         }
 
         // A quoted CSV field may span lines; in a salutation any run of whitespace reads as one space.
@@ -68,7 +70,7 @@ final class RowValidator {
             problems.add(problem(PersonField.NAME, "name is longer than " + MAX_NAME + " characters"));
             name = null;
         } else if (name != null && hasControlCharacters(name)) {
-            problems.add(problem(PersonField.NAME, "name contains control characters"));
+            problems.add(problem(PersonField.NAME, "name contains control characters or an unpaired surrogate"));
             name = null;
         }
 
@@ -172,8 +174,12 @@ final class RowValidator {
         return value;
     }
 
+    /**
+     * Control characters (C0 and C1), and a lone UTF-16 surrogate, which a JSON line can write as "\ud800" and which
+     * has no UTF-8 form: the sealed name would have come back with a '?' in its place.
+     */
     private static boolean hasControlCharacters(String value) {
-        return value.chars().anyMatch(Character::isISOControl);
+        return value.chars().anyMatch(Character::isISOControl) || StorableText.problemInLine(value).isPresent();
     }
 
     private static RowProblem problem(PersonField field, String reason) {

@@ -64,6 +64,17 @@ class GenericParserTest {
     }
 
     @Test
+    void controlCharactersAndLoneSurrogatesAreDroppedFromTextButPairsAreKept() {
+        String body = "{\"title\": \"Disk\\u0000 full \\ud800on db-1 \\ud83d\\udd25\", \"labels\": {\"host\": \"db\\u0007-1\\udc00\"}}";
+
+        Alert alert = parser.parse("edr", Samples.utf8(body), Severity.HIGH).get(0);
+
+        assertThat(alert.title()).isEqualTo("Disk full on db-1 \ud83d\udd25");
+        assertThat(alert.labels()).isEqualTo(Map.of("host", "db-1"));
+        assertThat(alert.payload().text()).as("the payload keeps it verbatim").isEqualTo(body);
+    }
+
+    @Test
     void derivesTheFingerprintFromTheTitleWhenNoneIsGiven() {
         String first = parser.parse("edr", Samples.utf8("{\"title\": \"Honeytoken used\", \"severity\": \"low\"}"),
                 Severity.HIGH).get(0).fingerprint();

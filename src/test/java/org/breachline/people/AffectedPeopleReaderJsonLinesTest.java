@@ -73,6 +73,20 @@ class AffectedPeopleReaderJsonLinesTest {
     }
 
     @Test
+    void aLoneSurrogateOrAControlCharacterInANameRejectsTheRow() {
+        var rows = read("""
+                {"reference":"P-1","name":"Ren\\ud800","email":"a@example.com"}
+                {"reference":"P-2","name":"Ada\\u0000","email":"b@example.com"}
+                {"reference":"P-3","name":"Ren\\u00e9 \\ud83d\\ude00","email":"c@example.com"}
+                """);
+
+        assertThat(((RowOutcome.Rejected) rows.get(0)).problems())
+                .containsExactly(new RowProblem("name", "name contains control characters or an unpaired surrogate"));
+        assertThat(rows.get(1)).isInstanceOf(RowOutcome.Rejected.class);
+        assertThat(((RowOutcome.Accepted) rows.get(2)).person().name()).isEqualTo("Ren\u00e9 \ud83d\ude00");
+    }
+
+    @Test
     void rejectsUnknownKeysAndNonTextValues() {
         var rows = read("""
                 {"reference":"P-1","email":"a@example.com","ssn":"078-05-1120"}
