@@ -49,15 +49,19 @@ interface PeopleDao {
             + "GROUP BY jurisdiction ORDER BY jurisdiction")
     List<JurisdictionCount> countByJurisdiction(@Bind("incident") UUID incident);
 
-    @SqlQuery("SELECT " + PERSON + " FROM affected_person WHERE incident_id = :incident "
-            + "AND (CAST(:jurisdiction AS VARCHAR(10)) IS NULL OR jurisdiction = :jurisdiction) "
+    // :jurisdiction null means everyone, unless :withoutJurisdiction asks for the people whose file gave none.
+    String OF_JURISDICTION = "AND (CAST(:jurisdiction AS VARCHAR(10)) IS NULL OR jurisdiction = :jurisdiction) "
+            + "AND (:withoutJurisdiction = FALSE OR jurisdiction IS NULL) ";
+
+    @SqlQuery("SELECT " + PERSON + " FROM affected_person WHERE incident_id = :incident " + OF_JURISDICTION
             + "ORDER BY id LIMIT :limit OFFSET :offset")
     List<StoredPerson> page(@Bind("incident") UUID incident, @Bind("jurisdiction") String jurisdiction,
+                            @Bind("withoutJurisdiction") boolean withoutJurisdiction,
                             @Bind("limit") int limit, @Bind("offset") int offset);
 
-    @SqlQuery("SELECT COUNT(*) FROM affected_person WHERE incident_id = :incident "
-            + "AND (CAST(:jurisdiction AS VARCHAR(10)) IS NULL OR jurisdiction = :jurisdiction)")
-    long count(@Bind("incident") UUID incident, @Bind("jurisdiction") String jurisdiction);
+    @SqlQuery("SELECT COUNT(*) FROM affected_person WHERE incident_id = :incident " + OF_JURISDICTION)
+    long count(@Bind("incident") UUID incident, @Bind("jurisdiction") String jurisdiction,
+               @Bind("withoutJurisdiction") boolean withoutJurisdiction);
 
     @SqlQuery("SELECT " + PERSON + " FROM affected_person WHERE id = :id AND incident_id = :incident")
     Optional<StoredPerson> find(@Bind("incident") UUID incident, @Bind("id") long id);

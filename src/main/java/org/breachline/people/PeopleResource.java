@@ -63,8 +63,10 @@ public class PeopleResource {
             throw new ApiException(403, "auth.forbidden", "Contact data is shown only to ADMIN and APPROVER; "
                     + "leave out contact=true to list people without it.");
         }
-        if (jurisdiction != null && !jurisdiction.isBlank() && !Jurisdiction.isValid(jurisdiction.trim())) {
-            throw ApiException.invalidField("jurisdiction", "must be an ISO 3166 code such as DE or US-CA");
+        String code = jurisdiction == null ? "" : jurisdiction.trim();
+        if (!code.isEmpty() && !code.equals(PeopleService.UNKNOWN_JURISDICTION) && !Jurisdiction.isValid(code)) {
+            throw ApiException.invalidField("jurisdiction", Jurisdiction.problemWith(code)
+                    + ", or unknown for the people without one");
         }
         return people.list(ref, Optional.ofNullable(jurisdiction).map(String::trim).filter(j -> !j.isEmpty()),
                 PageRequest.of(limit, offset), withContact, Actor.of(security));

@@ -141,9 +141,12 @@ public class PeopleService {
                                     boolean withContact) {
         Map<String, Long> counts = counts(dao, incident.id());
         long total = counts.values().stream().mapToLong(Long::longValue).sum();
-        List<PersonView> items = dao.page(incident.id(), jurisdiction, page.limit(), page.offset()).stream()
+        // "unknown", the counts' key for people without a jurisdiction, filters as it is shown.
+        boolean unknown = UNKNOWN_JURISDICTION.equals(jurisdiction);
+        String code = unknown ? null : jurisdiction;
+        List<PersonView> items = dao.page(incident.id(), code, unknown, page.limit(), page.offset()).stream()
                 .map(p -> view(p, withContact)).toList();
-        return new PeopleOverview(total, counts, items, dao.count(incident.id(), jurisdiction), page.limit(),
+        return new PeopleOverview(total, counts, items, dao.count(incident.id(), code, unknown), page.limit(),
                 page.offset());
     }
 

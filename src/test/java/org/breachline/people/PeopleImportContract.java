@@ -291,6 +291,12 @@ abstract class PeopleImportContract {
 
         Api.Reply filtered = responder().get("/api/incidents/" + key + "/people?jurisdiction=DE");
         assertThat(filtered.body().path("matching").asLong()).isEqualTo(1);
+        importCsv(key, "reference,email\nNO-PLACE,nowhere@example.com\n");
+        Api.Reply unknown = responder().get("/api/incidents/" + key + "/people?jurisdiction=unknown");
+        assertThat(unknown.body().path("byJurisdiction").path("unknown").asLong()).isEqualTo(1);
+        assertThat(unknown.body().path("matching").asLong()).as("the bucket the counts show can be listed").isEqualTo(1);
+        assertThat(unknown.body().path("items")).hasSize(1);
+        assertThat(unknown.body().path("items").get(0).hasNonNull("jurisdiction")).isFalse();
 
         Api.Reply refused = responder().get("/api/incidents/" + key + "/people?contact=true");
         assertThat(refused.status()).isEqualTo(403);
