@@ -7,12 +7,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.breachline.http.ApiError;
 import org.breachline.http.ApiException;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,16 +39,15 @@ public class TwilioStatusResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response status(MultivaluedMap<String, String> form, @HeaderParam("X-Twilio-Signature") String signature,
+    public Response status(String form, @HeaderParam("X-Twilio-Signature") String signature,
                            @Context UriInfo uri) {
-        Map<String, String> params = new HashMap<>();
-        form.forEach((name, values) -> params.put(name, values.isEmpty() ? "" : values.get(0)));
-        String query = uri.getRequestUri().getRawQuery();
-        String url = publicUrl + (query == null ? "" : "?" + query);
         // The codes and statuses are those of the alert hooks, so one alert rule covers every /hooks path.
         if (signature == null || signature.isBlank()) {
             throw new ApiException(401, "hook.credentials_missing", "The X-Twilio-Signature header is required.");
         }
+        Map<String, String> params = parameters(form);
+        String query = uri.getRequestUri().getRawQuery();
+        String url = publicUrl + (query == null ? "" : "?" + query);
         if (validator == null || !validator.validate(url, params, signature)) {
             throw new ApiException(401, "hook.signature_invalid", "The X-Twilio-Signature does not match this request.");
         }
@@ -61,6 +61,30 @@ public class TwilioStatusResource {
         String status = params.get("MessageStatus");
         statuses.record(sid, status, params.get("ErrorCode"));
         return Response.noContent().build();
+    }
+
+    /**
+     * The form's parameters, the first value of each name. Read here rather than by Jersey, whose refusal of a broken
+     * form (a % without two hex digits) was a bare "request rejected" in no hook's words.
+     */
+    static Map<String, String> parameters(String form) {
+        Map<String, String> params = new HashMap<>();
+        for (String pair : form.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            try {
+                String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+                String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+                params.putIfAbsent(name, value);
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("hook.payload_malformed", "The form is not valid "
+                        + "application/x-www-form-urlencoded: a % must be followed by two hexadecimal digits.",
+                        List.of(new ApiError.Detail("(body)", "is not a valid form")));
+            }
+        }
+        return params;
     }
 
     /** Any other body type: Twilio only ever sends a form, and the generic 415 would ask for JSON. */

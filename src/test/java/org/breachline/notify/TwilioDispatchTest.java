@@ -233,6 +233,13 @@ class TwilioDispatchTest extends CampaignContractSupport {
         assertThat(new ObjectMapper().readTree(noSid.body()).path("details").findValuesAsText("field"))
                 .containsExactly("MessageSid");
         assertThat(callback(form, "").statusCode()).isEqualTo(401);
+        HttpResponse<String> broken = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(app().baseUri() + "/hooks/twilio/status"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-Twilio-Signature", "x")
+                .POST(HttpRequest.BodyPublishers.ofString("MessageSid=%zz&MessageStatus=sent")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(broken.statusCode()).isEqualTo(400);
+        assertThat(broken.body()).contains("hook.payload_malformed", "two hexadecimal digits");
         HttpResponse<String> json = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create(app().baseUri() + "/hooks/twilio/status")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
