@@ -17,6 +17,12 @@ import java.util.stream.Collectors;
 public class ValidationErrorMapper implements ExceptionMapper<ConstraintViolationException> {
     @Override
     public Response toResponse(ConstraintViolationException e) {
+        if (e.getConstraintViolations().stream().anyMatch(ValidationErrorMapper::isMissingBody)) {
+            // An empty body (or a bare null) is not a document with a bad field: it is no document, as [] is the wrong one.
+            return ErrorResponses.of(400, new ApiError("request.malformed_json",
+                    "The request body is empty or null; send a JSON object.",
+                    List.of(new ApiError.Detail("(body)", "is required"))));
+        }
         List<ApiError.Detail> details = e.getConstraintViolations().stream()
                 .map(v -> new ApiError.Detail(field(v), v.getMessage()))
                 .sorted(Comparator.comparing(ApiError.Detail::field))
@@ -24,6 +30,15 @@ public class ValidationErrorMapper implements ExceptionMapper<ConstraintViolatio
         String message = details.stream().map(d -> d.field() + " " + d.problem())
                 .collect(Collectors.joining("; "));
         return ErrorResponses.of(422, new ApiError("request.validation_failed", message, details));
+    }
+
+    /** A null resource-method parameter: with no @*Param on any of ours that is @NotNull, it is the entity. */
+    private static boolean isMissingBody(ConstraintViolation<?> v) {
+        Path.Node last = null;
+        for (Path.Node node : v.getPropertyPath()) {
+            last = node;
+        }
+        return last != null && last.getKind() == ElementKind.PARAMETER && v.getInvalidValue() == null;
     }
 
     /** The JSON path of the violation, without the Java method and parameter names Jersey puts in front. */

@@ -32,7 +32,7 @@ abstract class BadInputContract {
         return Stream.of(
                 Arguments.of("malformed JSON", "{\"title\": \"x\",", 400, "request.malformed_json", null),
                 Arguments.of("not an object", "[1,2]", 400, "request.invalid_field", null),
-                Arguments.of("empty body", "", 422, "request.validation_failed", null),
+                Arguments.of("empty body", "", 400, "request.malformed_json", null),
                 Arguments.of("unknown field", "{\"title\":\"x\",\"sevrity\":\"HIGH\"}", 400, "request.unknown_field", "sevrity"),
                 Arguments.of("wrong type", "{\"title\":42}", 400, "request.invalid_field", "title"),
                 Arguments.of("number as string", "{\"title\":\"x\",\"affectedEstimate\":{\"DE\":\"12\"}}", 400,
@@ -296,6 +296,18 @@ abstract class BadInputContract {
         assertError(facts, 400, "rules.invalid_facts");
         assertThat(facts.body().path("details").get(0).path("field").asText()).isEqualTo("(body)");
         assertThat(facts.str("message")).isEqualTo("(body) must be a JSON object.");
+    }
+
+    @Test
+    void anEmptyOrNullBodyIsNoDocumentAt400NotAValidationFailure() {
+        for (String body : new String[] {"", "null", " \n"}) {
+            Api.Reply r = responder().send("POST", "/api/incidents", body);
+            assertError(r, 400, "request.malformed_json");
+            assertThat(r.str("message")).as("[" + body + "]").isEqualTo("The request body is empty or null; send a JSON object.");
+        }
+        Api.Reply transition = responder().send("POST", "/api/incidents/INC-2026-9999/transitions", "");
+        assertThat(transition.status()).as(transition.text()).isEqualTo(400);
+        assertError(responder().send("POST", "/api/rules/evaluate", ""), 400, "request.malformed_json");
     }
 
     @Test
