@@ -171,7 +171,8 @@ final class AlertIntake {
     }
 
     private static IncidentFacts facts(Alert alert, Instant receivedAt) {
-        return new IncidentFacts(alert.title(), alert.description(), org.breachline.incident.Severity.valueOf(alert.severity().name()),
+        return new IncidentFacts(alert.title(), alert.description(),
+                org.breachline.incident.Severity.valueOf(alert.severity().name()),
                 alert.startsAt() != null && !alert.startsAt().isAfter(receivedAt) ? alert.startsAt() : null,
                 receivedAt, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }

@@ -18,7 +18,8 @@ public class ValidationErrorMapper implements ExceptionMapper<ConstraintViolatio
     @Override
     public Response toResponse(ConstraintViolationException e) {
         if (e.getConstraintViolations().stream().anyMatch(ValidationErrorMapper::isMissingBody)) {
-            // An empty body (or a bare null) is not a document with a bad field: it is no document, as [] is the wrong one.
+            // An empty body (or a bare null) is not a document with a bad field: it is no document at all
+            // (as [] is the wrong one).
             return ErrorResponses.of(400, new ApiError("request.malformed_json",
                     "The request body is empty or null; send a JSON object.",
                     List.of(new ApiError.Detail("(body)", "is required"))));

@@ -412,7 +412,8 @@ public class CampaignService {
         for (int i = 0; i < request.jurisdictions().size(); i++) {
             String j = request.jurisdictions().get(i);
             if (!Jurisdiction.isValid(j)) {
-                details.add(new ApiError.Detail("jurisdictions[" + i + "]", Echo.of(j) + " " + Jurisdiction.problemWith(j)));
+                details.add(new ApiError.Detail("jurisdictions[" + i + "]",
+                        Echo.of(j) + " " + Jurisdiction.problemWith(j)));
             }
         }
         if (Set.copyOf(request.jurisdictions()).size() != request.jurisdictions().size()) {

@@ -61,7 +61,8 @@ final class RowValidator {
         } else if (reference.length() > MAX_REFERENCE) {
             problems.add(problem(PersonField.REFERENCE, "reference is longer than " + MAX_REFERENCE + " characters"));
         } else if (hasControlCharacters(reference)) {
-            problems.add(problem(PersonField.REFERENCE, "reference contains control characters or an unpaired surrogate"));
+            problems.add(problem(PersonField.REFERENCE,
+                    "reference contains control characters or an unpaired surrogate"));
         }
 
         // A quoted CSV field may span lines; in a salutation any run of whitespace reads as one space.
