@@ -96,8 +96,7 @@ abstract class DeferredProcessingContract {
         String poison = unique("Poison");
         String genuine = unique("Genuine");
         // A constraint of the test's own stands for whatever an incident might refuse that the parser let through.
-        app().jdbi().useHandle(h -> h.execute("ALTER TABLE incident ADD CONSTRAINT test_poison CHECK (title <> '"
-                + poison + "')"));
+        alterIncidentTable("ADD CONSTRAINT test_poison CHECK (title <> '" + poison + "')");
         try {
             Api.Reply refused = hooks().bearer("am", AM_TOKEN, alertmanager(unique("fp"), poison, "firing"));
             Api.Reply behind = hooks().bearer("am", AM_TOKEN, alertmanager(unique("fp"), genuine, "firing"));
@@ -115,7 +114,26 @@ abstract class DeferredProcessingContract {
             assertThat(letters.body().path("items")).anyMatch(i -> i.path("code").asText().equals("hook.apply_failed")
                     && i.path("reason").asText().contains("error id"));
         } finally {
-            app().jdbi().useHandle(h -> h.execute("ALTER TABLE incident DROP CONSTRAINT test_poison"));
+            alterIncidentTable("DROP CONSTRAINT test_poison");
+        }
+    }
+
+    /**
+     * ALTER TABLE needs the table to itself; the worker may still be applying an earlier test's deliveries, and H2
+     * gives up on the lock after a second or two, so try again for a while.
+     */
+    private void alterIncidentTable(String change) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            try {
+                app().jdbi().useHandle(h -> h.execute("ALTER TABLE incident " + change));
+                return;
+            } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+                if (System.nanoTime() > deadline || !String.valueOf(e.getMessage()).toLowerCase().contains("lock")) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
         }
     }
 
