@@ -139,18 +139,7 @@ final class PayloadNode {
      * '?', and a title of nothing but controls would pass for text here and be refused as blank by the incident.
      */
     static String readable(String text) {
-        if (StorableText.problemInMultiline(text).isEmpty()) {
-            return text;
-        }
-        StringBuilder kept = new StringBuilder(text.length());
-        text.codePoints().filter(c -> !unreadable(c)).forEach(kept::appendCodePoint);
-        return kept.toString();
-    }
-
-    // codePoints() yields a lone surrogate as itself, a pair as the one code point it encodes.
-    private static boolean unreadable(int c) {
-        return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f
-                || (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE);
+        return StorableText.withoutUnstorable(text);
     }
 
     /**

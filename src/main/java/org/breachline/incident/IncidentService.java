@@ -53,11 +53,11 @@ public class IncidentService {
     /** Facts every incident has from its creation on (their defaults), so that a patch may change but not remove them. */
     private static final java.util.Set<String> ALWAYS_SET = java.util.Set.of("title", "severity", "role", "encryption");
 
-    private final Jdbi jdbi;
-    private final AuditLog audit;
     /** How far ahead of this server's clock a recorded time (a fact, a filing) may be: a laptop's clock runs fast. */
     public static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
 
+    private final Jdbi jdbi;
+    private final AuditLog audit;
     private final Clock clock;
     private final ObjectMapper mapper;
     private final Validator validator;

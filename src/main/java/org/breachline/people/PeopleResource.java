@@ -91,9 +91,9 @@ public class PeopleResource {
     }
 
     private static ImportFormat formatOf(String contentType) {
-        String type = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
-        requireUtf8(contentType);
-        return switch (type) {
+        MediaType type = mediaTypeOf(contentType);
+        requireUtf8(type);
+        return switch (type.getType() + "/" + type.getSubtype()) {
             case "text/csv" -> ImportFormat.CSV;
             case "application/x-ndjson", "application/jsonl", "application/json-lines" -> ImportFormat.JSON_LINES;
             default -> throw new ApiException(415, "request.unsupported_media_type",
@@ -103,22 +103,23 @@ public class PeopleResource {
         };
     }
 
-    /** A declared charset other than UTF-8 (or its subset ASCII) would be read wrongly: better refused, saying so. */
-    private static void requireUtf8(String contentType) {
-        if (contentType == null) {
-            return;
+    private static MediaType mediaTypeOf(String contentType) {
+        try {
+            // Lower case: JAX-RS compares types and subtypes ignoring case, our switch does not.
+            return MediaType.valueOf(contentType == null ? "*/*" : contentType.toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return MediaType.WILDCARD_TYPE; // answered as any other type we do not read
         }
-        for (String parameter : contentType.split(";")) {
-            String[] nameValue = parameter.split("=", 2);
-            if (nameValue.length == 2 && nameValue[0].trim().equalsIgnoreCase("charset")) {
-                String charset = nameValue[1].trim().replace("\"", "").toLowerCase(Locale.ROOT);
-                if (!charset.equals("utf-8") && !charset.equals("utf8") && !charset.equals("us-ascii")) {
-                    throw new ApiException(415, "request.unsupported_media_type", "Imports are read as UTF-8; "
-                            + "this file declares charset " + Echo.quoted(charset)
-                            + ". Save it as UTF-8 (Excel: \"CSV UTF-8\") and send it with charset=utf-8 or none.",
-                            List.of(new ApiError.Detail("Content-Type", "charset must be utf-8")));
-                }
-            }
+    }
+
+    /** A declared charset other than UTF-8 (or its subset ASCII) would be read wrongly: better refused, saying so. */
+    private static void requireUtf8(MediaType type) {
+        String charset = type.getParameters().get(MediaType.CHARSET_PARAMETER);
+        if (charset != null && !charset.equals("utf-8") && !charset.equals("utf8") && !charset.equals("us-ascii")) {
+            throw new ApiException(415, "request.unsupported_media_type", "Imports are read as UTF-8; "
+                    + "this file declares charset " + Echo.quoted(charset)
+                    + ". Save it as UTF-8 (Excel: \"CSV UTF-8\") and send it with charset=utf-8 or none.",
+                    List.of(new ApiError.Detail("Content-Type", "charset must be utf-8")));
         }
     }
 

@@ -180,7 +180,7 @@ final class RowValidator {
      * has no UTF-8 form: the sealed name would have come back with a '?' in its place.
      */
     private static boolean hasControlCharacters(String value) {
-        return value.chars().anyMatch(Character::isISOControl) || StorableText.problemInLine(value).isPresent();
+        return StorableText.problemInLine(value).isPresent();
     }
 
     private static RowProblem problem(PersonField field, String reason) {

@@ -16,7 +16,7 @@ public final class StorableText {
         return problem(text, true);
     }
 
-    /** The problem with a one-line value (a query parameter, a name). */
+    /** The problem with a one-line value (a query parameter, a name); C1 controls, mojibake there, are refused too. */
     public static Optional<String> problemInLine(String text) {
         return problem(text, false);
     }
@@ -24,7 +24,8 @@ public final class StorableText {
     private static Optional<String> problem(String text, boolean lineBreaksAllowed) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if ((c < 0x20 || c == 0x7F) && !(lineBreaksAllowed && (c == '\t' || c == '\n' || c == '\r'))) {
+            boolean control = c < 0x20 || c == 0x7F || (!lineBreaksAllowed && c >= 0x80 && c <= 0x9F);
+            if (control && !(lineBreaksAllowed && (c == '\t' || c == '\n' || c == '\r'))) {
                 return Optional.of("must not contain control characters"
                         + (lineBreaksAllowed ? " other than tabs and line breaks" : ""));
             }
@@ -35,5 +36,20 @@ public final class StorableText {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The text with what {@link #problemInMultiline} refuses taken out, for text we must keep rather than refuse (an
+     * alert whose sender we cannot ask again).
+     */
+    public static String withoutUnstorable(String text) {
+        if (problemInMultiline(text).isEmpty()) {
+            return text;
+        }
+        StringBuilder kept = new StringBuilder(text.length());
+        // codePoints() yields a lone surrogate as itself, a pair as the one code point it encodes.
+        text.codePoints().filter(c -> !((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F
+                || (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE))).forEach(kept::appendCodePoint);
+        return kept.toString();
     }
 }
