@@ -78,12 +78,14 @@ class AffectedPeopleReaderJsonLinesTest {
                 {"reference":"P-1","name":"Ren\\ud800","email":"a@example.com"}
                 {"reference":"P-2","name":"Ada\\u0000","email":"b@example.com"}
                 {"reference":"P-3","name":"Ren\\u00e9 \\ud83d\\ude00","email":"c@example.com"}
+                {"reference":"P-4","name":"Ren\\u0085","email":"d@example.com"}
                 """);
 
         assertThat(((RowOutcome.Rejected) rows.get(0)).problems())
                 .containsExactly(new RowProblem("name", "name contains control characters or an unpaired surrogate"));
         assertThat(rows.get(1)).isInstanceOf(RowOutcome.Rejected.class);
         assertThat(((RowOutcome.Accepted) rows.get(2)).person().name()).isEqualTo("Ren\u00e9 \ud83d\ude00");
+        assertThat(rows.get(3)).as("a C1 control (mojibake of a Latin-1 file)").isInstanceOf(RowOutcome.Rejected.class);
     }
 
     @Test
