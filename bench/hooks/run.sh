@@ -90,6 +90,12 @@ for _ in $(seq 1 120); do
 done
 
 base="http://127.0.0.1:$PORT"
+# Signs a hook run's deliveries ahead (see presign.py): enough for 10,000 requests per second per wrk thread, more than
+# any machine here has reached; past that, sign.lua signs live and the RESULT line counts those requests.
+presign() { # seconds, nonce
+  python3 $here/presign.py "$work/signed_$2" "$key_hex" "$2" "$FINGERPRINTS" "$THREADS" $(( $1 * 10000 ))
+  echo "$work/signed_$2"
+}
 run() { # label, wrk arguments...
   local label=$1; shift
   # wrk shares the cores with the server: its own CPU time (user + system seconds) is kept to report.
@@ -104,8 +110,10 @@ WARMUP=${WARMUP:-120}
 echo "warming up (${WARMUP} s, alternating)…"
 for round in 1 2 3; do
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$(( WARMUP / 6 ))s" -s $here/ping.lua "$base/hooks/ping" >/dev/null
+  signed=$(presign $(( WARMUP / 6 )) "w${round}_$nonce")
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$(( WARMUP / 6 ))s" -s $here/sign.lua "$base" -- bench "$key_hex" \
-    "w${round}_$nonce" "$FINGERPRINTS" >/dev/null
+    "w${round}_$nonce" "$FINGERPRINTS" "$signed" >/dev/null
+  rm -f "$signed".*
 done
 
 ROUNDS=${ROUNDS:-3}
@@ -125,7 +133,10 @@ cpu_ticks() {
 for round in $(seq 1 "$ROUNDS"); do
   run "ping$round" -d"${DURATION}s" -s $here/ping.lua "$base/hooks/ping"
   cpu_ticks | sed 's/^/- /' >> "$work/cpu.hook"
-  run "hook$round" -d"${DURATION}s" -s $here/sign.lua "$base" -- bench "$key_hex" "m${round}_$nonce" "$FINGERPRINTS"
+  signed=$(presign "$DURATION" "m${round}_$nonce")
+  run "hook$round" -d"${DURATION}s" -s $here/sign.lua "$base" -- bench "$key_hex" "m${round}_$nonce" "$FINGERPRINTS" \
+    "$signed"
+  rm -f "$signed".*
   cpu_ticks | sed 's/^/+ /' >> "$work/cpu.hook"
 done
 # Threads that ended in between are lost; pool threads live the whole run.

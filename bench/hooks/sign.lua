@@ -2,7 +2,8 @@
 -- (webhook-id, webhook-timestamp, webhook-signature: v1,<base64 HMAC-SHA256(key, id.timestamp.body)>).
 -- wrk's LuaJIT has no crypto library, so SHA-256 and HMAC are written here on LuaJIT's `bit` module.
 -- Arguments (after --): source name, signing key as hex, a nonce that makes message ids unique per run,
--- and how many distinct fingerprints to cycle through.
+-- how many distinct fingerprints to cycle through, and optionally the prefix of presign.py's files: then each thread
+-- reads its requests' signatures from <prefix>.<thread> at start and signs live only once the file runs out.
 local bit = require("bit")
 local band, bor, bxor, bnot = bit.band, bit.bor, bit.bxor, bit.bnot
 local rshift, lshift, ror, tobit = bit.rshift, bit.lshift, bit.ror, bit.tobit
@@ -93,40 +94,64 @@ end
 
 -- Runs in the main state: give every thread its number, so that message ids never collide between threads.
 local next_thread = 0
+local threads = {}
 function setup(thread)
   next_thread = next_thread + 1
   thread:set("thread_number", next_thread)
+  threads[next_thread] = thread
 end
 
 local path, key, nonce, fingerprints
 local counter = 0
+local signed = {} -- presigned: counter -> { id, timestamp, signature, fingerprint }
+live = 0 -- requests signed here because the presigned file ran out (read back by done)
 function init(args)
   path = "/hooks/" .. args[1]
   key = fromHex(args[2])
   nonce = args[3]
   fingerprints = tonumber(args[4] or "50")
   wrk.headers["Content-Type"] = "application/json"
+  if args[5] then
+    local file = assert(io.open(args[5] .. "." .. thread_number, "r"))
+    for line in file:lines() do
+      local id, timestamp, signature, fp = line:match("^(%S+) (%S+) (%S+) (%S+)$")
+      signed[#signed + 1] = { id, timestamp, signature, fp }
+    end
+    file:close()
+  end
+end
+
+local function body(fp)
+  return '{"title":"Benchmark alert ' .. fp .. '","fingerprint":"' .. fp .. '","severity":"HIGH",'
+      .. '"labels":{"host":"bench-host"}}'
 end
 
 function request()
   counter = counter + 1
+  local pre = signed[counter]
+  if pre then
+    signed[counter] = nil
+    return wrk.format("POST", path, {
+      ["webhook-id"] = pre[1], ["webhook-timestamp"] = pre[2], ["webhook-signature"] = pre[3],
+    }, body(pre[4]))
+  end
+  live = live + 1
   local id = "bench_" .. nonce .. "_" .. thread_number .. "_" .. counter
   local timestamp = tostring(os.time())
-  local fp = "bench-" .. (counter % fingerprints)
-  local body = '{"title":"Benchmark alert ' .. fp .. '","fingerprint":"' .. fp .. '","severity":"HIGH",'
-      .. '"labels":{"host":"bench-host"}}'
-  local headers = {
+  local b = body("bench-" .. (counter % fingerprints))
+  return wrk.format("POST", path, {
     ["webhook-id"] = id,
     ["webhook-timestamp"] = timestamp,
-    ["webhook-signature"] = "v1," .. base64(hmacSha256(key, id .. "." .. timestamp .. "." .. body)),
-  }
-  return wrk.format("POST", path, headers, body)
+    ["webhook-signature"] = "v1," .. base64(hmacSha256(key, id .. "." .. timestamp .. "." .. b)),
+  }, b)
 end
 
 function done(summary, latency, requests)
+  local signed_live = 0
+  for _, thread in ipairs(threads) do signed_live = signed_live + thread:get("live") end
   local seconds = summary.duration / 1e6
-  io.write(string.format("RESULT rps=%.1f p99_ms=%.2f p50_ms=%.2f requests=%d errors=%d non2xx=%d\n",
+  io.write(string.format("RESULT rps=%.1f p99_ms=%.2f p50_ms=%.2f requests=%d errors=%d non2xx=%d signed_live=%d\n",
       summary.requests / seconds, latency:percentile(99) / 1000, latency:percentile(50) / 1000,
       summary.requests, summary.errors.connect + summary.errors.read + summary.errors.write
-      + summary.errors.timeout, summary.errors.status))
+      + summary.errors.timeout, summary.errors.status, signed_live))
 end
