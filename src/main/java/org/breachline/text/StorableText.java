@@ -24,8 +24,7 @@ public final class StorableText {
     private static Optional<String> problem(String text, boolean lineBreaksAllowed) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean control = c < 0x20 || c == 0x7F || (!lineBreaksAllowed && c >= 0x80 && c <= 0x9F);
-            if (control && !(lineBreaksAllowed && (c == '\t' || c == '\n' || c == '\r'))) {
+            if (isRefusedControl(c, lineBreaksAllowed)) {
                 return Optional.of("must not contain control characters"
                         + (lineBreaksAllowed ? " other than tabs and line breaks" : ""));
             }
@@ -48,8 +47,16 @@ public final class StorableText {
         }
         StringBuilder kept = new StringBuilder(text.length());
         // codePoints() yields a lone surrogate as itself, a pair as the one code point it encodes.
-        text.codePoints().filter(c -> !((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F
-                || (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE))).forEach(kept::appendCodePoint);
+        text.codePoints().filter(c -> !isRefusedControl(c, true)
+                && !(c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE)).forEach(kept::appendCodePoint);
         return kept.toString();
+    }
+
+    // C0 controls and DEL; in one-line values also C1 controls, which there are mojibake rather than layout.
+    private static boolean isRefusedControl(int c, boolean lineBreaksAllowed) {
+        if (lineBreaksAllowed) {
+            return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F;
+        }
+        return c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F);
     }
 }
