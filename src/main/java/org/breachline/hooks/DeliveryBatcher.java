@@ -37,13 +37,15 @@ final class DeliveryBatcher {
     }
 
     private final Jdbi jdbi;
+    private final QueueIds queueIds;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     // Used by the writer thread only.
     private Handle handle;
     private DeliveryIntakeDao dao;
 
-    DeliveryBatcher(Jdbi jdbi) {
+    DeliveryBatcher(Jdbi jdbi, QueueIds queueIds) {
         this.jdbi = jdbi;
+        this.queueIds = queueIds;
         Thread writer = new Thread(this::writeBatches, "hook-delivery-writer");
         writer.setDaemon(true);
         writer.start();
@@ -99,7 +101,7 @@ final class DeliveryBatcher {
             dao = handle.attach(DeliveryIntakeDao.class);
         }
         try {
-            return handle.inTransaction(h -> storeAll(dao, batch));
+            return handle.inTransaction(h -> storeAll(dao, queueIds, batch));
         } catch (RuntimeException e) {
             release();
             throw e;
@@ -119,11 +121,11 @@ final class DeliveryBatcher {
     }
 
     /**
-     * Records the batch's message ids, then stores the deliveries whose ids were all new: two batched statements,
+     * Records the batch's message ids, then stores and queues the deliveries whose ids were all new: a few statements,
      * whatever the batch's size. A replayed id (already stored, or earlier in the same batch) inserts nothing and makes
      * its delivery a duplicate.
      */
-    static List<HookOutcome> storeAll(DeliveryIntakeDao dao, List<Pending> batch) {
+    static List<HookOutcome> storeAll(DeliveryIntakeDao dao, QueueIds queueIds, List<Pending> batch) {
         boolean[] duplicate = new boolean[batch.size()];
         List<String> idSources = new ArrayList<>();
         List<String> ids = new ArrayList<>();
@@ -172,11 +174,7 @@ final class DeliveryBatcher {
             }
         }
         long[] deliveryIds = sources.isEmpty() ? new long[0]
-                : dao.insertQueued(sources, receivedAt, payloads, sizes, hashes);
-        if (deliveryIds.length != sources.size()) {
-            throw new IllegalStateException("the database returned " + deliveryIds.length + " ids for "
-                    + sources.size() + " stored deliveries");
-        }
+                : dao.enqueue(queueIds, sources, receivedAt, payloads, sizes, hashes);
         List<HookOutcome> outcomes = new ArrayList<>(batch.size());
         int next = 0;
         for (int i = 0; i < batch.size(); i++) {

@@ -3,6 +3,7 @@ package org.breachline.hooks;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 import java.time.Instant;
@@ -31,11 +32,42 @@ interface DeliveryIntakeDao {
                         @Bind("payload") byte[] payload, @Bind("size") int size, @Bind("sha256") String sha256,
                         @Bind("errorCode") String errorCode, @Bind("errorMessage") String errorMessage);
 
-    /** Queued deliveries in one round trip: the lists side by side; answers their ids in the same order. */
-    @SqlBatch("INSERT INTO hook_delivery (source, received_at, status, payload, payload_size, payload_sha256) "
-            + "VALUES (:source, :at, 'QUEUED', :payload, :size, :sha256)")
+    /**
+     * Stores deliveries for the worker and queues them as one batch, in the caller's transaction: the lists side by
+     * side; answers their ids in the same order. Two statements, whatever the number of deliveries; the batch is
+     * queued since its earliest delivery was received.
+     */
+    default long[] enqueue(QueueIds queueIds, List<String> sources, List<Instant> at, List<byte[]> payloads,
+                           List<Integer> sizes, List<String> sha256) {
+        long queueId = queueIds.next(this);
+        long[] ids = insertAccepted(queueId, sources, at, payloads, sizes, sha256);
+        if (ids.length != sources.size()) {
+            throw new IllegalStateException("the database returned " + ids.length + " ids for " + sources.size()
+                    + " stored deliveries");
+        }
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        for (long id : ids) {
+            first = Math.min(first, id);
+            last = Math.max(last, id);
+        }
+        insertQueueEntry(queueId, first, last, at.stream().min(Instant::compareTo).orElseThrow());
+        return ids;
+    }
+
+    /** The first id of a block of {@link QueueIds#BLOCK} queue ids for this instance alone. */
+    @SqlQuery("SELECT nextval('hook_queue_id')")
+    long nextQueueIdBlock();
+
+    @SqlBatch("INSERT INTO hook_delivery (source, received_at, status, payload, payload_size, payload_sha256, queue_id) "
+            + "VALUES (:source, :at, 'ACCEPTED', :payload, :size, :sha256, :queue)")
     @GetGeneratedKeys("id")
-    long[] insertQueued(@Bind("source") List<String> sources, @Bind("at") List<Instant> at,
-                        @Bind("payload") List<byte[]> payloads, @Bind("size") List<Integer> sizes,
-                        @Bind("sha256") List<String> sha256);
+    long[] insertAccepted(@Bind("queue") long queueId, @Bind("source") List<String> sources,
+                          @Bind("at") List<Instant> at, @Bind("payload") List<byte[]> payloads,
+                          @Bind("size") List<Integer> sizes, @Bind("sha256") List<String> sha256);
+
+    @SqlUpdate("INSERT INTO hook_queue (id, first_delivery_id, last_delivery_id, applied_through, queued_at) "
+            + "VALUES (:id, :first, :last, :first - 1, :queuedAt)")
+    void insertQueueEntry(@Bind("id") long id, @Bind("first") long first, @Bind("last") long last,
+                          @Bind("queuedAt") Instant queuedAt);
 }

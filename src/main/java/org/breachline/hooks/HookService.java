@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Receives deliveries to {@code /hooks/{source}}: authenticates, stores and applies them in one transaction; queues
@@ -41,9 +42,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public class HookService {
     private static final Logger LOG = LoggerFactory.getLogger(HookService.class);
+    // Queue entries a round locks at most: each holds one stored batch (up to 256 deliveries), so this many cover a
+    // round of the worker's size even when the entries are small (one delivery each, queued over a source's rate).
+    private static final int QUEUE_ENTRIES_PER_ROUND = 200;
     private static final String UNKNOWN_SOURCE = "unknown-source";
 
     private final Jdbi jdbi;
+    private final QueueIds queueIds = new QueueIds();
     private final AlertSourceService sources;
     private final AlertIntake intake;
     private final AuditLog audit;
@@ -72,7 +77,8 @@ public class HookService {
         this.settings = settings;
         this.metrics = metrics;
         this.authFailures = metrics.meter(MetricRegistry.name("hooks", "auth-failures"));
-        this.batcher = settings.getProcessing() == HookProcessing.DEFERRED ? new DeliveryBatcher(jdbi) : null;
+        this.batcher = settings.getProcessing() == HookProcessing.DEFERRED ? new DeliveryBatcher(jdbi, queueIds)
+                : null;
         Database.cacheSqlObjects(jdbi, DeliveryIntakeDao.class, HookDao.class, AlertSourceDao.class, OutboxDao.class);
         for (HooksSettings.Source s : settings.getSources()) {
             configured.put(s.getName(), s);
@@ -229,8 +235,8 @@ public class HookService {
         String sha256 = sha256(body);
         if (!rate(source).tryTake()) {
             // Over the rate a genuine alert is still never lost: senders like Splunk never re-send.
-            return new HookOutcome.Queued(dao.insertDelivery(name, now, DeliveryStatus.QUEUED.name(), body,
-                    body.length, sha256, null, null));
+            return new HookOutcome.Queued(dao.enqueue(queueIds, List.of(name), List.of(now), List.of(body),
+                    List.of(body.length), List.of(sha256))[0]);
         }
         long id = dao.insertDelivery(name, now, DeliveryStatus.PROCESSED.name(), body, body.length, sha256, null,
                 null);
@@ -255,12 +261,12 @@ public class HookService {
     /**
      * Applies up to {@code limit} queued deliveries, oldest first, in one transaction: each alert group they touch is
      * locked, read and written once, and identical deliveries of one source (same payload bytes) are coalesced into
-     * the first, whose timeline entries name the others. Safe to run on several instances at once: the deliveries are
-     * claimed with {@code FOR UPDATE SKIP LOCKED}. Answers how many deliveries it took off the queue.
+     * the first, whose timeline entries name the others. Safe to run on several instances at once: the queue entries
+     * are claimed with {@code FOR UPDATE SKIP LOCKED}. Answers how many deliveries it took off the queue.
      */
     public int applyQueued(int limit) {
         try {
-            return applyClaimed(limit, new java.util.concurrent.atomic.AtomicLong());
+            return applyClaimed(limit, new AtomicReference<>());
         } catch (RuntimeException e) {
             if (isConnectionTrouble(e)) {
                 throw e;
@@ -277,7 +283,7 @@ public class HookService {
     private int applyOneByOne(int limit) {
         int taken = 0;
         while (taken < limit) {
-            java.util.concurrent.atomic.AtomicLong claimed = new java.util.concurrent.atomic.AtomicLong();
+            AtomicReference<QueuedDelivery> claimed = new AtomicReference<>();
             try {
                 int n = applyClaimed(1, claimed);
                 if (n == 0) {
@@ -285,17 +291,21 @@ public class HookService {
                 }
                 taken += n;
             } catch (RuntimeException e) {
-                if (claimed.get() == 0 || isConnectionTrouble(e)) {
+                QueuedDelivery failed = claimed.get();
+                if (failed == null || isConnectionTrouble(e)) {
                     throw e;
                 }
                 String message = UnexpectedErrorMapper.logged(e).message().replace("The server could not complete "
                         + "the request", "It could not be applied to an incident");
-                long id = claimed.get();
                 jdbi.useTransaction(h -> {
                     HookDao dao = h.attach(HookDao.class);
-                    if (dao.lockDelivery(id).filter(row -> row.status().equals(DeliveryStatus.QUEUED.name()))
-                            .isPresent()) {
-                        dao.markDead(id, "hook.apply_failed", message, now());
+                    Optional<QueueEntry> entry = dao.lockQueueEntry(failed.queueId())
+                            .filter(q -> q.appliedThrough() < failed.id());
+                    if (entry.isPresent()) {
+                        dao.markDead(failed.id(), "hook.apply_failed", message, now());
+                        QueueProgress progress = new QueueProgress();
+                        progress.settle(entry.get(), failed.id());
+                        progress.write(dao);
                     }
                 });
                 taken++;
@@ -317,36 +327,38 @@ public class HookService {
         return false;
     }
 
-    private int applyClaimed(int limit, java.util.concurrent.atomic.AtomicLong firstClaimed) {
+    private int applyClaimed(int limit, AtomicReference<QueuedDelivery> firstClaimed) {
         return retryingLockWaits(() -> jdbi.inTransaction(h -> {
             HookDao dao = h.attach(HookDao.class);
-            List<QueuedDelivery> claimed = dao.claimQueued(limit);
-            if (claimed.isEmpty()) {
+            List<QueueEntry> entries = dao.claimQueue(Math.min(limit, QUEUE_ENTRIES_PER_ROUND));
+            if (entries.isEmpty()) {
                 return 0;
             }
-            firstClaimed.set(claimed.get(0).id());
+            List<QueuedDelivery> claimed = dao.waitingDeliveries(entries, limit);
+            boolean cut = claimed.size() == limit;
+            Map<Long, Long> lastTaken = new HashMap<>();
+            for (QueuedDelivery d : claimed) {
+                lastTaken.put(d.queueId(), d.id());
+            }
+            QueueProgress progress = new QueueProgress();
+            for (QueueEntry entry : entries) {
+                Long through = lastTaken.get(entry.id());
+                if (through != null) {
+                    progress.settle(entry, through);
+                } else if (!cut) {
+                    // Nothing of it waits (its deliveries were applied or removed): the entry has no more to do.
+                    progress.done.add(entry.id());
+                }
+            }
+            progress.write(dao);
+            if (claimed.isEmpty()) {
+                return progress.done.size();
+            }
+            firstClaimed.set(claimed.get(0));
             Instant now = now();
             QueuedBatch batch = QueuedBatch.plan(claimed, name -> sources.find(h, name));
             List<AlertIntake.Delivery> deliveries = batch.apply();
-            List<Long> processed = new ArrayList<>();
-            List<Integer> alertCounts = new ArrayList<>();
-            List<Long> folded = new ArrayList<>();
-            List<Long> foldedInto = new ArrayList<>();
-            for (AlertIntake.Delivery d : deliveries) {
-                processed.add(d.deliveryId());
-                alertCounts.add(d.alerts().size());
-                for (long other : d.coalesced()) {
-                    folded.add(other);
-                    foldedInto.add(d.deliveryId());
-                }
-            }
             intake.apply(h, deliveries);
-            if (!processed.isEmpty()) {
-                dao.markProcessed(processed, alertCounts, now);
-            }
-            if (!folded.isEmpty()) {
-                dao.markCoalesced(folded, foldedInto, now);
-            }
             if (!batch.deadLetters().isEmpty()) {
                 dao.markDead(batch.deadLetters().stream().map(QueuedBatch.DeadLetter::deliveryId).toList(),
                         batch.deadLetters().stream().map(QueuedBatch.DeadLetter::code).toList(),
@@ -363,9 +375,36 @@ public class HookService {
         }));
     }
 
+    /** How far a round got into the queue entries it claimed, written in two batched statements. */
+    private static final class QueueProgress {
+        final List<Long> done = new ArrayList<>();
+        final List<Long> advanced = new ArrayList<>();
+        final List<Long> appliedThrough = new ArrayList<>();
+
+        /** The entry's deliveries up to {@code through} are done: the entry goes once its last one is. */
+        void settle(QueueEntry entry, long through) {
+            if (through >= entry.lastDeliveryId()) {
+                done.add(entry.id());
+            } else {
+                advanced.add(entry.id());
+                appliedThrough.add(through);
+            }
+        }
+
+        void write(HookDao dao) {
+            if (!done.isEmpty()) {
+                dao.dequeue(done);
+            }
+            if (!advanced.isEmpty()) {
+                dao.advanceQueue(advanced, appliedThrough);
+            }
+        }
+    }
+
     /**
      * Deletes deliveries and finished outbound messages older than {@code hooks.retention}; at most once an hour per
-     * instance, since the delivery table is only indexed for the worker's queue. Answers how many rows went.
+     * instance, since finding old deliveries reads the whole table (it is indexed by id only). Answers how many rows
+     * went.
      */
     public int forgetOldRecords() {
         Instant now = now();

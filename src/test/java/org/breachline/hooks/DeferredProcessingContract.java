@@ -53,8 +53,7 @@ abstract class DeferredProcessingContract {
             assertThat(System.nanoTime()).as("the worker applies the delivery").isLessThan(deadline);
             Thread.sleep(50);
         }
-        assertThat(hooks().count("SELECT COUNT(*) FROM hook_delivery WHERE id = ? AND status = 'PROCESSED'",
-                r.body().path("deliveryId").asLong())).isEqualTo(1);
+        assertThat(hooks().appliedFromQueue(r.body().path("deliveryId").asLong())).isTrue();
     }
 
     @Test
@@ -172,9 +171,10 @@ abstract class DeferredProcessingContract {
             assertThat(e.path("data").path("coalesced").asInt()).isEqualTo(e.path("data").path("coalescedDeliveries").size());
         }
         assertThat(onTimeline).isEqualTo(delivered);
-        assertThat(hooks().count("SELECT COUNT(*) FROM hook_delivery d WHERE d.payload_sha256 = ? AND NOT (d.status = "
-                + "'PROCESSED' OR (d.status = 'COALESCED' AND EXISTS (SELECT 1 FROM hook_delivery p WHERE p.id = "
-                + "d.coalesced_into AND p.status = 'PROCESSED')))", HookService.sha256(body.getBytes()))).isZero();
+        assertThat(hooks().count("SELECT COUNT(*) FROM hook_delivery WHERE payload_sha256 = ? AND status = 'ACCEPTED'",
+                HookService.sha256(body.getBytes()))).isEqualTo(1000);
+        assertThat(hooks().count(HookTestSupport.WAITING + " WHERE d.payload_sha256 = ?",
+                HookService.sha256(body.getBytes()))).isZero();
     }
 
     @Test
@@ -217,8 +217,8 @@ abstract class DeferredProcessingContract {
         String fresh = unique("fresh");
         app().jdbi().useTransaction(h -> {
             DeliveryIntakeDao dao = h.attach(DeliveryIntakeDao.class);
-            DeliveryBatcher.storeAll(dao, List.of(pending("edr", at, "before", stored)));
-            List<HookOutcome> outcomes = DeliveryBatcher.storeAll(dao, List.of(
+            DeliveryBatcher.storeAll(dao, new QueueIds(), List.of(pending("edr", at, "before", stored)));
+            List<HookOutcome> outcomes = DeliveryBatcher.storeAll(dao, new QueueIds(), List.of(
                     pending("edr", at.plusMillis(1), "a", fresh),
                     pending("edr", at.plusMillis(2), "b", stored),
                     pending("edr", at.plusMillis(3), "c", fresh),
@@ -239,6 +239,66 @@ abstract class DeferredProcessingContract {
             // Nothing of this test stays for the worker.
             h.rollback();
         });
+    }
+
+    @Test
+    void aRefusedDeliveryInsideAStoredBatchIsSetAsideAndTheRestOfTheBatchIsApplied() throws InterruptedException {
+        String before = unique("BatchBefore");
+        String poison = unique("BatchPoison");
+        String after = unique("BatchAfter");
+        alterIncidentTable("ADD CONSTRAINT test_batch_poison CHECK (title <> '" + poison + "')");
+        try {
+            Instant at = app().clock.instant();
+            List<HookOutcome> stored = app().jdbi().inTransaction(h -> DeliveryBatcher.storeAll(
+                    h.attach(DeliveryIntakeDao.class), new QueueIds(), List.of(alert(at, before), alert(at, poison), alert(at, after))));
+            List<Long> ids = stored.stream().map(o -> ((HookOutcome.Queued) o).deliveryId()).toList();
+            assertThat(hooks().count("SELECT COUNT(DISTINCT queue_id) FROM hook_delivery WHERE id IN (?, ?, ?)",
+                    ids.get(0), ids.get(1), ids.get(2))).as("one stored batch, one queue entry").isEqualTo(1);
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (hooks().incidentsTitled(after) == 0) {
+                assertThat(System.nanoTime()).as("the batch's last delivery is applied").isLessThan(deadline);
+                Thread.sleep(50);
+            }
+            assertThat(hooks().incidentsTitled(before)).isEqualTo(1);
+            assertThat(hooks().incidentsTitled(poison)).isZero();
+            assertThat(hooks().count("SELECT COUNT(*) FROM hook_delivery WHERE id = ? AND status = 'DEAD_LETTER' "
+                    + "AND error_code = 'hook.apply_failed'", ids.get(1))).isEqualTo(1);
+            assertThat(hooks().appliedFromQueue(ids.get(0))).isTrue();
+            assertThat(hooks().appliedFromQueue(ids.get(2))).isTrue();
+            assertThat(hooks().count("SELECT COUNT(*) FROM hook_queue WHERE id = (SELECT queue_id FROM hook_delivery "
+                    + "WHERE id = ?)", ids.get(0))).as("the entry is gone once all of it is done").isZero();
+        } finally {
+            alterIncidentTable("DROP CONSTRAINT test_batch_poison");
+        }
+    }
+
+    @Test
+    void queueIdsOfTwoInstancesNeverMeet() {
+        QueueIds one = new QueueIds();
+        QueueIds other = new QueueIds();
+        List<Long> ofOne = new ArrayList<>();
+        Set<Long> ofOther = new HashSet<>();
+        app().jdbi().useHandle(h -> {
+            DeliveryIntakeDao dao = h.attach(DeliveryIntakeDao.class);
+            for (int i = 0; i < QueueIds.BLOCK + 1; i++) {
+                ofOne.add(one.next(dao));
+                if (i % 100 == 0) {
+                    ofOther.add(other.next(dao));
+                }
+            }
+        });
+        for (int k = 0; k < QueueIds.BLOCK; k++) {
+            assertThat(ofOne.get(k)).as("one block, taken in one round trip").isEqualTo(ofOne.get(0) + k);
+        }
+        assertThat(ofOne.get(QueueIds.BLOCK)).as("the next block, past the other instance's")
+                .isGreaterThanOrEqualTo(ofOne.get(0) + 2L * QueueIds.BLOCK);
+        assertThat(ofOther).hasSize(11).doesNotContainAnyElementsOf(ofOne);
+    }
+
+    private static DeliveryBatcher.Pending alert(Instant at, String title) {
+        byte[] body = alertmanager(unique("fp"), title, "firing").getBytes(StandardCharsets.UTF_8);
+        return new DeliveryBatcher.Pending("am", at, body, HookService.sha256(body), List.of(),
+                new java.util.concurrent.CompletableFuture<>());
     }
 
     private static DeliveryBatcher.Pending pending(String source, Instant at, String body, String messageId) {
@@ -289,7 +349,7 @@ abstract class DeferredProcessingContract {
 
     void awaitNoQueued() throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (hooks().count("SELECT COUNT(*) FROM hook_delivery WHERE status = 'QUEUED'") > 0) {
+        while (hooks().waiting() > 0) {
             assertThat(System.nanoTime()).as("queued deliveries applied by the worker").isLessThan(deadline);
             Thread.sleep(50);
         }

@@ -142,4 +142,22 @@ final class HookTestSupport {
     long deliveries(String source) {
         return count("SELECT COUNT(*) FROM hook_delivery WHERE source = ?", source);
     }
+
+    /** Deliveries still waiting for the worker: their queue entry has not got to them. */
+    static final String WAITING = "SELECT COUNT(*) FROM hook_delivery d JOIN hook_queue q ON q.id = d.queue_id "
+            + "AND d.id > q.applied_through";
+
+    long waiting(String source) {
+        return count(WAITING + " WHERE d.source = ?", source);
+    }
+
+    long waiting() {
+        return count(WAITING);
+    }
+
+    /** Whether the delivery was taken in through the queue and the worker has got to it. */
+    boolean appliedFromQueue(long deliveryId) {
+        return count("SELECT COUNT(*) FROM hook_delivery WHERE id = ? AND status = 'ACCEPTED'", deliveryId) == 1
+                && count(WAITING + " WHERE d.id = ?", deliveryId) == 0;
+    }
 }

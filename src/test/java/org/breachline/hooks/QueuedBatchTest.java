@@ -25,7 +25,7 @@ class QueuedBatchTest {
 
     static QueuedDelivery queued(long id, String source, String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return new QueuedDelivery(id, source, AT.plusSeconds(id), bytes, HookService.sha256(bytes));
+        return new QueuedDelivery(id, 1, source, AT.plusSeconds(id), bytes, HookService.sha256(bytes));
     }
 
     static QueuedBatch plan(QueuedDelivery... claimed) {
