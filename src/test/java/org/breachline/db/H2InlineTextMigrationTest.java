@@ -2,9 +2,9 @@ package org.breachline.db;
 
 import org.breachline.testing.Migrations;
 import org.breachline.testing.TestDatabase;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Migration 011: H2 keeps text in the row, as PostgreSQL does, without losing what was stored as a CLOB before. */
 class H2InlineTextMigrationTest {
-    private final JdbcDataSource ds = dataSource(TestDatabase.h2());
+    private final DataSource ds = TestDatabase.h2().dataSource();
 
     @Test
     void noColumnOfTheSchemaIsALargeObject() throws Exception {
@@ -81,11 +81,4 @@ class H2InlineTextMigrationTest {
         }
     }
 
-    private static JdbcDataSource dataSource(TestDatabase db) {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL(db.url());
-        ds.setUser(db.user());
-        ds.setPassword(db.password());
-        return ds;
-    }
 }

@@ -2,7 +2,6 @@ package org.breachline.people;
 
 import org.breachline.testing.RequiresPostgres;
 import org.breachline.testing.TestDatabase;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import javax.sql.DataSource;
 
@@ -10,11 +9,6 @@ import javax.sql.DataSource;
 class NarrowRowsMigrationPostgresTest extends NarrowRowsMigrationContract {
     @Override
     DataSource freshDatabase() {
-        TestDatabase db = TestDatabase.postgres();
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setURL(db.url());
-        ds.setUser(db.user());
-        ds.setPassword(db.password());
-        return ds;
+        return TestDatabase.postgres().dataSource();
     }
 }

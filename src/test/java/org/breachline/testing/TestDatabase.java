@@ -1,5 +1,9 @@
 package org.breachline.testing;
 
+import org.h2.jdbcx.JdbcDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -79,6 +83,22 @@ public record TestDatabase(String kind, String driver, String url, String user, 
         } catch (SQLException e) {
             return e.getMessage();
         }
+    }
+
+    /** An unpooled data source of this database, for tests that run Liquibase or JDBC on it themselves. */
+    public DataSource dataSource() {
+        if (driver.equals("org.h2.Driver")) {
+            JdbcDataSource ds = new JdbcDataSource();
+            ds.setURL(url);
+            ds.setUser(user);
+            ds.setPassword(password);
+            return ds;
+        }
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setURL(url);
+        ds.setUser(user);
+        ds.setPassword(password);
+        return ds;
     }
 
     public Connection connect() throws SQLException {
