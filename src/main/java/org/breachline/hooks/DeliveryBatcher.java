@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
  * next transaction together, and each sender is answered only after its batch has committed. One commit then serves
  * many concurrent deliveries, which is what a burst needs; a lone delivery waits for no one.
  *
- * <p>A signed delivery's message id is recorded in the same transaction as its delivery row: a replayed id loses on
- * the unique key and is answered as a duplicate, and a failed batch leaves no id behind, so the sender's retry works.
+ * <p>A signed delivery's message id is stored on its delivery row: a replayed id loses on the unique key and is
+ * answered as a duplicate, and a failed batch leaves no id behind, so the sender's retry works.
  */
 final class DeliveryBatcher {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryBatcher.class);
@@ -27,13 +27,8 @@ final class DeliveryBatcher {
     // Idle this long, the writer gives its connection back to the pool.
     private static final int IDLE_SECONDS = 30;
 
-    /** A message id to record with the delivery, as the Standard Webhooks or Grafana authenticator checked it. */
-    record SeenId(String id, Instant expiresAt) {
-    }
-
     /** One authenticated, readable delivery waiting to be stored. */
-    record Pending(String source, Instant receivedAt, byte[] body, String sha256, List<SeenId> seenIds,
-                   CompletableFuture<HookOutcome> stored) {
+    record Pending(NewDelivery delivery, CompletableFuture<HookOutcome> stored) {
     }
 
     private final Jdbi jdbi;
@@ -55,10 +50,8 @@ final class DeliveryBatcher {
      * Stores the delivery (queued for the worker); the answer completes on the writer's thread once the batch holding
      * it has committed, or fails with the batch.
      */
-    CompletableFuture<HookOutcome> store(String source, Instant receivedAt, byte[] body, String sha256,
-                                         List<SeenId> seenIds) {
-        Pending pending = new Pending(source, receivedAt, body, sha256, List.copyOf(seenIds),
-                new CompletableFuture<>());
+    CompletableFuture<HookOutcome> store(NewDelivery delivery) {
+        Pending pending = new Pending(delivery, new CompletableFuture<>());
         queue.add(pending);
         return pending.stored();
     }
@@ -121,80 +114,34 @@ final class DeliveryBatcher {
     }
 
     /**
-     * Records the batch's message ids, then stores and queues the deliveries whose ids were all new: a few statements,
-     * whatever the batch's size. A replayed id (already stored, or earlier in the same batch) inserts nothing and makes
-     * its delivery a duplicate.
+     * Stores and queues the batch's deliveries in a few statements, whatever its size. One whose message id its source
+     * had already stored (before, or earlier in the same batch) is not stored and answered as a duplicate.
      */
     static List<HookOutcome> storeAll(DeliveryIntakeDao dao, QueueIds queueIds, List<Pending> batch) {
-        boolean[] duplicate = new boolean[batch.size()];
-        List<String> idSources = new ArrayList<>();
-        List<String> ids = new ArrayList<>();
-        List<Instant> expiries = new ArrayList<>();
-        List<Integer> owners = new ArrayList<>();
-        for (int i = 0; i < batch.size(); i++) {
-            for (SeenId seen : batch.get(i).seenIds()) {
-                // Longer ids cannot be stored; they are refused as replays rather than truncated into collisions.
-                if (seen.id().length() > 200) {
-                    duplicate[i] = true;
-                } else {
-                    idSources.add(batch.get(i).source());
-                    ids.add(seen.id());
-                    expiries.add(seen.expiresAt());
-                    owners.add(i);
-                }
-            }
-        }
-        if (!ids.isEmpty()) {
-            int[] inserted = dao.recordSeenIds(idSources, ids, expiries);
-            for (int k = 0; k < inserted.length; k++) {
-                if (inserted[k] < 0) {
-                    // A driver may batch without per-row counts (PostgreSQL with reWriteBatchedInserts=true); then a
-                    // replay could not be told from a first delivery, so refuse to store anything.
-                    throw new IllegalStateException("the JDBC driver reported no row count for a batched insert; "
-                            + "replay protection needs one (remove reWriteBatchedInserts from the database URL)");
-                }
-                if (inserted[k] == 0) {
-                    duplicate[owners.get(k)] = true;
-                }
-            }
-        }
-        List<String> sources = new ArrayList<>();
-        List<Instant> receivedAt = new ArrayList<>();
-        List<byte[]> payloads = new ArrayList<>();
-        List<Integer> sizes = new ArrayList<>();
-        List<String> hashes = new ArrayList<>();
-        for (int i = 0; i < batch.size(); i++) {
-            if (!duplicate[i]) {
-                Pending p = batch.get(i);
-                sources.add(p.source());
-                receivedAt.add(p.receivedAt());
-                payloads.add(p.body());
-                sizes.add(p.body().length);
-                hashes.add(p.sha256());
-            }
-        }
-        long[] deliveryIds = sources.isEmpty() ? new long[0]
-                : dao.enqueue(queueIds, sources, receivedAt, payloads, sizes, hashes);
+        long[] ids = dao.enqueue(queueIds, batch.stream().map(Pending::delivery).toList());
         List<HookOutcome> outcomes = new ArrayList<>(batch.size());
-        int next = 0;
-        for (int i = 0; i < batch.size(); i++) {
-            outcomes.add(duplicate[i] ? new HookOutcome.Duplicate() : new HookOutcome.Queued(deliveryIds[next++]));
+        for (long id : ids) {
+            outcomes.add(id == DeliveryIntakeDao.REPLAYED ? new HookOutcome.Duplicate() : new HookOutcome.Queued(id));
         }
         return outcomes;
     }
 
-    /** Collects the ids an authenticator asks about, to record them with the delivery instead of at once. */
+    /**
+     * Collects the message id an authenticator checks, to store it with the delivery (whose unique key then refuses a
+     * replay) instead of recording it at once.
+     */
     static final class CollectedSeenIds implements SeenWebhookIds {
-        private final List<SeenId> ids = new ArrayList<>();
+        private String id;
 
         @Override
         public boolean firstTime(String source, String id, Instant expiresAt) {
-            ids.add(new SeenId(id, expiresAt));
+            this.id = id;
             return true;
         }
 
-        List<SeenId> ids() {
-            return ids;
+        /** The id checked, or null when the scheme has none. */
+        String id() {
+            return id;
         }
     }
 }

@@ -24,9 +24,6 @@ interface HookDao {
             + "error_code, error_message, coalesced_into, processed_at, replayed_at, replayed_by";
     String GROUP = "source, fingerprint, incident_id, incident_key, opened_at, last_alert_at, resolved_at, alert_count";
 
-    @SqlUpdate("DELETE FROM hook_seen_id WHERE expires_at < :now")
-    int forgetSeenIdsBefore(@Bind("now") Instant now);
-
     /** Deliveries received before then, except those still waiting in the queue. */
     @SqlUpdate("DELETE FROM hook_delivery WHERE received_at < :before AND (queue_id IS NULL OR NOT EXISTS (SELECT 1 "
             + "FROM hook_queue q WHERE q.id = hook_delivery.queue_id AND hook_delivery.id > q.applied_through))")
@@ -74,7 +71,8 @@ interface HookDao {
      */
     @SqlQuery("SELECT d.id, d.queue_id, d.source, d.received_at, d.payload, d.payload_sha256 FROM hook_delivery d "
             + "WHERE d.id > :after AND d.id <= :through AND d.queue_id IN (<entries>) "
-            + "AND d.id > (SELECT q.applied_through FROM hook_queue q WHERE q.id = d.queue_id) ORDER BY d.id LIMIT :limit")
+            + "AND d.id > (SELECT q.applied_through FROM hook_queue q WHERE q.id = d.queue_id) "
+            + "ORDER BY d.id LIMIT :limit")
     List<QueuedDelivery> waitingDeliveries(@BindList("entries") Collection<Long> entries, @Bind("after") long after,
                                            @Bind("through") long through, @Bind("limit") int limit);
 

@@ -103,13 +103,7 @@ public class HookService {
         if (batcher != null) {
             return receiveDeferred(sourceName, request).thenApply(outcome -> counted(sourceName, outcome));
         }
-        HookOutcome outcome;
-        try {
-            outcome = receiveInline(sourceName, request);
-        } catch (OverLimitSignal over) {
-            outcome = over.outcome;
-        }
-        return CompletableFuture.completedFuture(counted(sourceName, outcome));
+        return CompletableFuture.completedFuture(counted(sourceName, receiveInline(sourceName, request)));
     }
 
     private HookOutcome receiveInline(String sourceName, HookRequest request) {
@@ -119,21 +113,20 @@ public class HookService {
                 return new HookOutcome.Rejected("hook.source_unknown", "No active alert source of that name.", false);
             }
             AlertSource source = found.get();
-            DeliveryIntakeDao intakeDao = h.attach(DeliveryIntakeDao.class);
-            AuthOutcome auth = source.authentication()
-                    .authenticatorFor(sourceName, clock, new StoredSeenWebhookIds(intakeDao))
+            DeliveryBatcher.CollectedSeenIds seen = new DeliveryBatcher.CollectedSeenIds();
+            AuthOutcome auth = source.authentication().authenticatorFor(sourceName, clock, seen)
                     .authenticate(request);
             if (auth instanceof AuthOutcome.Rejected rejected) {
-                // Nothing was written: the replay check is the authenticator's last step, and it failed.
-                return rejected.reason() == RejectionReason.REPLAYED ? new HookOutcome.Duplicate()
-                        : new HookOutcome.Rejected(rejected.code(), message(rejected.reason()), false);
+                return new HookOutcome.Rejected(rejected.code(), message(rejected.reason()), false);
             }
             HookOutcome.OverLimit over = overLimit(source);
             if (over != null) {
-                // Thrown to roll back the message id the authenticator recorded: the retry must not be a "repeat".
-                throw new OverLimitSignal(over);
+                // Nothing is stored, not even the message id: the retry must not be taken for a repeat.
+                return over;
             }
-            return store(h, intakeDao, source, request.body());
+            byte[] body = request.body();
+            return store(h, h.attach(DeliveryIntakeDao.class), source,
+                    new NewDelivery(sourceName, now(), body, sha256(body), seen.id()));
         }));
     }
 
@@ -209,38 +202,31 @@ public class HookService {
             return CompletableFuture.completedFuture(over);
         }
         byte[] body = request.body();
-        Instant now = now();
+        NewDelivery delivery = new NewDelivery(sourceName, now(), body, sha256(body), seen.id());
         try {
             source.format().parser().parse(sourceName, body, source.defaultSeverity());
         } catch (MalformedAlertException e) {
-            // Rare, so stored on its own; the message id is recorded with it like any accepted delivery's.
-            return CompletableFuture.completedFuture(jdbi.inTransaction(h -> {
-                DeliveryIntakeDao dao = h.attach(DeliveryIntakeDao.class);
-                for (DeliveryBatcher.SeenId id : seen.ids()) {
-                    if (!new StoredSeenWebhookIds(dao).firstTime(sourceName, id.id(), id.expiresAt())) {
-                        return new HookOutcome.Duplicate();
-                    }
-                }
-                return new HookOutcome.DeadLettered(dao.insertDelivery(sourceName, now,
-                        DeliveryStatus.DEAD_LETTER.name(), body, body.length, sha256(body), e.code(),
-                        cut(e.getMessage())), e);
-            }));
+            // Rare, so stored on its own; its message id is stored with it like any accepted delivery's.
+            return CompletableFuture.completedFuture(jdbi.inTransaction(h -> h.attach(DeliveryIntakeDao.class)
+                    .insertDelivery(delivery, DeliveryStatus.DEAD_LETTER, e.code(), cut(e.getMessage()))
+                    .<HookOutcome>map(id -> new HookOutcome.DeadLettered(id, e))
+                    .orElseGet(HookOutcome.Duplicate::new)));
         }
-        return batcher.store(sourceName, now, body, sha256(body), seen.ids());
+        return batcher.store(delivery);
     }
 
-    private HookOutcome store(Handle h, DeliveryIntakeDao dao, AlertSource source, byte[] body) {
-        String name = source.name().value();
-        Instant now = now();
-        String sha256 = sha256(body);
+    // A delivery whose message id was stored before is a sender's retry (or a replay): answered as a duplicate.
+    private HookOutcome store(Handle h, DeliveryIntakeDao dao, AlertSource source, NewDelivery d) {
         if (!rate(source).tryTake()) {
             // Over the rate a genuine alert is still never lost: senders like Splunk never re-send.
-            return new HookOutcome.Queued(dao.enqueue(queueIds, List.of(name), List.of(now), List.of(body),
-                    List.of(body.length), List.of(sha256))[0]);
+            long id = dao.enqueue(queueIds, List.of(d))[0];
+            return id == DeliveryIntakeDao.REPLAYED ? new HookOutcome.Duplicate() : new HookOutcome.Queued(id);
         }
-        long id = dao.insertDelivery(name, now, DeliveryStatus.PROCESSED.name(), body, body.length, sha256, null,
-                null);
-        return apply(h, source, id, now, body);
+        Optional<Long> id = dao.insertDelivery(d, DeliveryStatus.PROCESSED, null, null);
+        if (id.isEmpty()) {
+            return new HookOutcome.Duplicate();
+        }
+        return apply(h, source, id.get(), d.receivedAt(), d.payload());
     }
 
     private HookOutcome apply(Handle h, AlertSource source, long deliveryId, Instant receivedAt, byte[] body) {
@@ -420,11 +406,6 @@ public class HookService {
         });
     }
 
-    /** Drops replay-protection ids whose timestamps the freshness check refuses anyway. */
-    public int forgetExpiredIds() {
-        return jdbi.withHandle(h -> h.attach(HookDao.class).forgetSeenIdsBefore(now()));
-    }
-
     public Page<DeadLetterView> deadLetters(String source, PageRequest page) {
         return jdbi.withHandle(h -> {
             HookDao dao = h.attach(HookDao.class);
@@ -499,16 +480,6 @@ public class HookService {
 
     private VolumeLimits limits(AlertSource source) {
         return VolumeLimits.of(settings, configured.get(source.name().value()), source.format());
-    }
-
-    /** Carries an over-limit answer out of the delivery's transaction, rolling it back. */
-    private static final class OverLimitSignal extends RuntimeException {
-        private final transient HookOutcome.OverLimit outcome;
-
-        OverLimitSignal(HookOutcome.OverLimit outcome) {
-            super(null, null, false, false);
-            this.outcome = outcome;
-        }
     }
 
     private static String message(RejectionReason reason) {

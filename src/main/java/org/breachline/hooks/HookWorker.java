@@ -14,7 +14,8 @@ import org.breachline.lifecycle.GracefulShutdown;
 
 /**
  * The hooks' background work on one thread: applies queued deliveries, sends due outbound notifications, and forgets
- * expired replay ids. What is due is decided by the injected clock; the interval only says how often to look.
+ * deliveries past their retention. What is due is decided by the injected clock; the interval only says how often to
+ * look.
  */
 public final class HookWorker implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(HookWorker.class);
@@ -70,7 +71,6 @@ public final class HookWorker implements Managed {
     public void runOnce() {
         try {
             applyQueued();
-            hooks.forgetExpiredIds();
             hooks.forgetOldRecords();
         } catch (RuntimeException e) {
             LOG.error("Hook worker round failed; retrying next round", e);

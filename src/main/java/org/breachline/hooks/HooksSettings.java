@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.DataSize;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MinDataSize;
+import io.dropwizard.validation.MaxDuration;
 import io.dropwizard.validation.MinDuration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -34,8 +35,12 @@ public class HooksSettings {
     @JsonProperty("processing")
     private HookProcessing processing = HookProcessing.DEFERRED;
 
-    /** How far a signed timestamp may be from our clock. */
+    /**
+     * How far a signed timestamp may be from our clock. At most 12 hours, so that a message id is kept (with its
+     * delivery, for {@code retention}, at least a day) for longer than its message is accepted.
+     */
     @NotNull
+    @MaxDuration(value = 12, unit = TimeUnit.HOURS)
     @JsonProperty("timestampTolerance")
     private Duration timestampTolerance = Duration.minutes(5);
 

@@ -12,7 +12,8 @@ import java.time.OffsetDateTime;
  * A waiting {@code hook_delivery} row as the worker reads it: what it needs to apply the delivery, and the queue entry
  * it belongs to.
  */
-public record QueuedDelivery(long id, long queueId, String source, Instant receivedAt, byte[] payload, String payloadSha256) {
+public record QueuedDelivery(long id, long queueId, String source, Instant receivedAt, byte[] payload,
+                             String payloadSha256) {
 
     // Written out rather than a ConstructorMapper: profiling showed that mapper's per-query set-up (reflection over
     // the constructor's parameters) costing more than the query on the worker's path.

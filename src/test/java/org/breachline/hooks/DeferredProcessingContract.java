@@ -229,13 +229,17 @@ abstract class DeferredProcessingContract {
             List<String> stores = new ArrayList<>();
             for (int i : new int[] {0, 3, 4}) {
                 long id = ((HookOutcome.Queued) outcomes.get(i)).deliveryId();
-                stores.add(h.createQuery("SELECT source, payload, payload_size, received_at FROM hook_delivery "
-                        + "WHERE id = :id").bind("id", id).map((rs, ctx) -> rs.getString(1) + " "
+                stores.add(h.createQuery("SELECT source, payload, payload_size, received_at, message_id FROM "
+                        + "hook_delivery WHERE id = :id").bind("id", id).map((rs, ctx) -> rs.getString(1) + " "
                         + new String(rs.getBytes(2), StandardCharsets.UTF_8) + " " + rs.getInt(3) + " "
-                        + rs.getObject(4, java.time.OffsetDateTime.class).toInstant()).one());
+                        + rs.getObject(4, java.time.OffsetDateTime.class).toInstant() + " " + rs.getString(5)).one());
             }
-            assertThat(stores).containsExactly("edr a 1 " + at.plusMillis(1), "edr d 1 " + at.plusMillis(4),
-                    "grafana e 1 " + at.plusMillis(5));
+            assertThat(stores).containsExactly("edr a 1 " + at.plusMillis(1) + " " + fresh,
+                    "edr d 1 " + at.plusMillis(4) + " null", "grafana e 1 " + at.plusMillis(5) + " " + fresh);
+            assertThat(h.createQuery("SELECT COUNT(*) FROM hook_queue q JOIN hook_delivery d ON d.queue_id = q.id "
+                    + "WHERE d.id = :id AND q.first_delivery_id = d.id").bind("id",
+                    ((HookOutcome.Queued) outcomes.get(0)).deliveryId()).mapTo(Long.class).one())
+                    .as("the batch's queue entry starts at its first stored delivery").isEqualTo(1);
             // Nothing of this test stays for the worker.
             h.rollback();
         });
@@ -297,14 +301,13 @@ abstract class DeferredProcessingContract {
 
     private static DeliveryBatcher.Pending alert(Instant at, String title) {
         byte[] body = alertmanager(unique("fp"), title, "firing").getBytes(StandardCharsets.UTF_8);
-        return new DeliveryBatcher.Pending("am", at, body, HookService.sha256(body), List.of(),
+        return new DeliveryBatcher.Pending(new NewDelivery("am", at, body, HookService.sha256(body), null),
                 new java.util.concurrent.CompletableFuture<>());
     }
 
     private static DeliveryBatcher.Pending pending(String source, Instant at, String body, String messageId) {
-        return new DeliveryBatcher.Pending(source, at, body.getBytes(StandardCharsets.UTF_8), "0".repeat(64),
-                messageId == null ? List.of() : List.of(new DeliveryBatcher.SeenId(messageId, at.plusSeconds(600))),
-                new java.util.concurrent.CompletableFuture<>());
+        return new DeliveryBatcher.Pending(new NewDelivery(source, at, body.getBytes(StandardCharsets.UTF_8),
+                "0".repeat(64), messageId), new java.util.concurrent.CompletableFuture<>());
     }
 
     interface Send {

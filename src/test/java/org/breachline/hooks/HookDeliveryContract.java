@@ -192,7 +192,7 @@ abstract class HookDeliveryContract {
         assertThat(replay.str("status")).isEqualTo("duplicate");
         assertThat(hooks().deliveries("edr")).isEqualTo(stored);
         assertThat(hooks().incidentsTitled(title)).isEqualTo(1);
-        assertThat(hooks().count("SELECT COUNT(*) FROM hook_seen_id WHERE source = 'edr' AND message_id = ?", id))
+        assertThat(hooks().count("SELECT COUNT(*) FROM hook_delivery WHERE source = 'edr' AND message_id = ?", id))
                 .isEqualTo(1);
     }
 

@@ -85,7 +85,7 @@ final class HookTestSupport {
         assertThat(refused.body().has("details")).isTrue();
         assertThat(refused.header("Retry-After")).isEqualTo("1");
         assertThat(deliveries("capped")).isEqualTo(before + 2);
-        assertThat(count("SELECT COUNT(*) FROM hook_seen_id WHERE source = 'capped' AND message_id = ?", id))
+        assertThat(count("SELECT COUNT(*) FROM hook_delivery WHERE source = 'capped' AND message_id = ?", id))
                 .isZero();
         assertThat(incidentsTitled(title)).isZero();
 
