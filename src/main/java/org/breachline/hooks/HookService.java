@@ -114,15 +114,9 @@ public class HookService {
             }
             AlertSource source = found.get();
             DeliveryBatcher.CollectedSeenIds seen = new DeliveryBatcher.CollectedSeenIds();
-            AuthOutcome auth = source.authentication().authenticatorFor(sourceName, clock, seen)
-                    .authenticate(request);
-            if (auth instanceof AuthOutcome.Rejected rejected) {
-                return new HookOutcome.Rejected(rejected.code(), message(rejected.reason()), false);
-            }
-            HookOutcome.OverLimit over = overLimit(source);
-            if (over != null) {
-                // Nothing is stored, not even the message id: the retry must not be taken for a repeat.
-                return over;
+            HookOutcome refusal = refusal(source, request, seen);
+            if (refusal != null) {
+                return refusal;
             }
             byte[] body = request.body();
             return store(h, h.attach(DeliveryIntakeDao.class), source,
@@ -192,14 +186,9 @@ public class HookService {
         }
         AlertSource source = found.get();
         DeliveryBatcher.CollectedSeenIds seen = new DeliveryBatcher.CollectedSeenIds();
-        AuthOutcome auth = source.authentication().authenticatorFor(sourceName, clock, seen).authenticate(request);
-        if (auth instanceof AuthOutcome.Rejected rejected) {
-            return CompletableFuture.completedFuture(new HookOutcome.Rejected(rejected.code(),
-                    message(rejected.reason()), false));
-        }
-        HookOutcome.OverLimit over = overLimit(source);
-        if (over != null) {
-            return CompletableFuture.completedFuture(over);
+        HookOutcome refusal = refusal(source, request, seen);
+        if (refusal != null) {
+            return CompletableFuture.completedFuture(refusal);
         }
         byte[] body = request.body();
         NewDelivery delivery = new NewDelivery(sourceName, now(), body, sha256(body), seen.id());
@@ -213,6 +202,20 @@ public class HookService {
                     .orElseGet(HookOutcome.Duplicate::new)));
         }
         return batcher.store(delivery);
+    }
+
+    /**
+     * Authenticates the delivery (its message id, if the scheme has one, goes into {@code seen}) and takes its share of
+     * the source's ceiling: the answer when it is refused, null when it is to be stored. Over the ceiling nothing is
+     * stored, not even the message id, so the sender's retry is not taken for a repeat.
+     */
+    private HookOutcome refusal(AlertSource source, HookRequest request, DeliveryBatcher.CollectedSeenIds seen) {
+        AuthOutcome auth = source.authentication().authenticatorFor(source.name().value(), clock, seen)
+                .authenticate(request);
+        if (auth instanceof AuthOutcome.Rejected rejected) {
+            return new HookOutcome.Rejected(rejected.code(), message(rejected.reason()), false);
+        }
+        return overLimit(source);
     }
 
     // A delivery whose message id was stored before is a sender's retry (or a replay): answered as a duplicate.
