@@ -20,6 +20,7 @@ import org.breachline.db.Database;
 import org.breachline.hooks.AlertSourceResource;
 import org.breachline.hooks.AlertSourceService;
 import org.breachline.hooks.HookIngestFilter;
+import org.breachline.hooks.HookQueueHealthCheck;
 import org.breachline.hooks.HookResource;
 import org.breachline.hooks.HookSecretGenerator;
 import org.breachline.hooks.HookService;
@@ -217,6 +218,8 @@ public class BreachlineApplication extends Application<BreachlineConfiguration> 
         HookWorker worker = new HookWorker(hooks, outbound, hookSettings.getWorkerInterval().toJavaDuration());
         hooks.onQueued(worker::wake);
         env.lifecycle().manage(worker);
+        env.healthChecks().register("hook-queue", new HookQueueHealthCheck(hooks::oldestWaiting, clock,
+                hookSettings.getQueueLagAlarm().toJavaDuration()));
 
         env.servlets().addFilter("hook-ingest", new HookIngestFilter(hooks,
                         config.getHttp().getMaxBodySize().toBytes(), env.getObjectMapper()))

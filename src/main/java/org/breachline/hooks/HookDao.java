@@ -10,6 +10,7 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -60,6 +61,10 @@ interface HookDao {
     @SqlQuery("SELECT id, last_delivery_id, applied_through FROM hook_queue ORDER BY first_delivery_id LIMIT :limit "
             + "FOR UPDATE SKIP LOCKED")
     List<QueueEntry> claimQueue(@Bind("limit") int limit);
+
+    /** When the earliest delivery of the oldest queue entry was received; empty when nothing is queued. */
+    @SqlQuery("SELECT MIN(queued_at) FROM hook_queue")
+    Optional<OffsetDateTime> oldestQueued();
 
     @SqlQuery("SELECT id, last_delivery_id, applied_through FROM hook_queue WHERE id = :id FOR UPDATE")
     Optional<QueueEntry> lockQueueEntry(@Bind("id") long id);

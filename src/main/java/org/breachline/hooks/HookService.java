@@ -21,6 +21,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -407,6 +408,11 @@ public class HookService {
             HookDao dao = h.attach(HookDao.class);
             return dao.forgetDeliveriesBefore(before) + dao.forgetOutboundBefore(before);
         });
+    }
+
+    /** When the oldest delivery still waiting for the worker was received; empty when none waits. */
+    public Optional<Instant> oldestWaiting() {
+        return jdbi.withHandle(h -> h.attach(HookDao.class).oldestQueued()).map(OffsetDateTime::toInstant);
     }
 
     public Page<DeadLetterView> deadLetters(String source, PageRequest page) {

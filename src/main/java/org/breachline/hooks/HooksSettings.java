@@ -95,6 +95,12 @@ public class HooksSettings {
     @JsonProperty("workerInterval")
     private Duration workerInterval = Duration.seconds(1);
 
+    /** How long a queued delivery may wait for the worker before the {@code hook-queue} health check fails. */
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.SECONDS)
+    @JsonProperty("queueLagAlarm")
+    private Duration queueLagAlarm = Duration.minutes(5);
+
     @Valid
     @NotNull
     @JsonProperty("outbound")
@@ -142,6 +148,10 @@ public class HooksSettings {
 
     public Duration getWorkerInterval() {
         return workerInterval;
+    }
+
+    public Duration getQueueLagAlarm() {
+        return queueLagAlarm;
     }
 
     public Outbound getOutbound() {

@@ -159,6 +159,7 @@ abstract class AuthMatrixContract {
         Api.Reply health = new Api.Raw(app().adminUri()).get("/healthcheck");
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body().path("database").path("healthy").asBoolean()).isTrue();
+        assertThat(health.body().path("hook-queue").path("healthy").asBoolean()).isTrue();
     }
 
     private Api.Reply call(Api client, Endpoint e) {

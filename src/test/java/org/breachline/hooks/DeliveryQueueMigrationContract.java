@@ -53,6 +53,8 @@ abstract class DeliveryQueueMigrationContract {
             List<QueueEntry> entries = dao.claimQueue(10);
             assertThat(entries).hasSize(1);
             assertThat(entries.get(0).lastDeliveryId()).isEqualTo(queuedId);
+            assertThat(dao.oldestQueued()).map(OffsetDateTime::toInstant)
+                    .contains(Instant.parse("2026-01-01T00:00:00Z"));
             assertThat(dao.waitingDeliveries(entries, 10)).extracting(QueuedDelivery::id)
                     .containsExactly(queuedId);
 
