@@ -33,6 +33,7 @@ import org.breachline.http.BodySizeLimit;
 import org.breachline.http.ContentDecoding;
 import org.breachline.http.JsonErrorHandler;
 import org.breachline.http.JsonErrorMapper;
+import org.breachline.http.MediaTypeHeaders;
 import org.breachline.http.OpenApiResource;
 import org.breachline.http.StrictQueryParameters;
 import org.breachline.http.StrictJson;
@@ -221,6 +222,8 @@ public class BreachlineApplication extends Application<BreachlineConfiguration> 
         env.healthChecks().register("hook-queue", new HookQueueHealthCheck(hooks::oldestWaiting, clock,
                 hookSettings.getQueueLagAlarm().toJavaDuration()));
 
+        env.servlets().addFilter("media-type-headers", new MediaTypeHeaders(env.getObjectMapper()))
+                .addMappingForUrlPatterns(java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST), true, "/api/*");
         env.servlets().addFilter("hook-ingest", new HookIngestFilter(hooks,
                         config.getHttp().getMaxBodySize().toBytes(), env.getObjectMapper()))
                 .addMappingForUrlPatterns(java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST), true,

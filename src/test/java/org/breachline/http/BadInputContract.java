@@ -138,6 +138,24 @@ abstract class BadInputContract {
     }
 
     @Test
+    void aContentTypeOrAcceptThatIsNoMediaTypeIsNamedAndNothingIsStored() {
+        long before = count("incident");
+        Api.Reply r = responder().send("POST", "/api/incidents", Map.of("title", "x"), "Content-Type", "json");
+        assertError(r, 400, "request.invalid_header");
+        assertThat(r.str("message")).isEqualTo("The Content-Type header 'json' is not a media type (type/subtype); "
+                + "send Content-Type: application/json.");
+        assertThat(r.body().path("details").get(0).path("field").asText()).isEqualTo("Content-Type");
+        assertThat(count("incident")).isEqualTo(before);
+
+        Api.Reply accept = responder().send("GET", "/api/incidents", null, "Accept", "application/json, html");
+        assertError(accept, 400, "request.invalid_header");
+        assertThat(accept.body().path("details").get(0).path("field").asText()).isEqualTo("Accept");
+        assertThat(responder().send("GET", "/api/incidents", null, "Accept",
+                "text/html,application/xhtml+xml,application/json;q=0.9,*/*;q=0.8").status())
+                .as("a browser's Accept header").isEqualTo(200);
+    }
+
+    @Test
     void aRequestJettyCannotParseStillGetsTheErrorShape() throws Exception {
         try (var socket = new java.net.Socket("127.0.0.1", java.net.URI.create(app().baseUri()).getPort())) {
             socket.getOutputStream().write(("POST /api/incidents HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: a\r\n"
