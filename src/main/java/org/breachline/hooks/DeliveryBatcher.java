@@ -5,7 +5,6 @@ import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -124,24 +123,5 @@ final class DeliveryBatcher {
             outcomes.add(id == DeliveryIntakeDao.REPLAYED ? new HookOutcome.Duplicate() : new HookOutcome.Queued(id));
         }
         return outcomes;
-    }
-
-    /**
-     * Collects the message id an authenticator checks, to store it with the delivery (whose unique key then refuses a
-     * replay) instead of recording it at once.
-     */
-    static final class CollectedSeenIds implements SeenWebhookIds {
-        private String id;
-
-        @Override
-        public boolean firstTime(String source, String id, Instant expiresAt) {
-            this.id = id;
-            return true;
-        }
-
-        /** The id checked, or null when the scheme has none. */
-        String id() {
-            return id;
-        }
     }
 }

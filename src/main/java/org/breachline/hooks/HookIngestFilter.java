@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.breachline.http.ApiError;
 import org.breachline.http.ApiException;
 import org.breachline.http.BodySizeLimit;
+import org.breachline.http.ServletJson;
 import org.breachline.http.UnexpectedErrorMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,7 +60,7 @@ public final class HookIngestFilter extends HttpFilter {
         }
         if (!"POST".equals(request.getMethod())) {
             response.setHeader("Allow", "POST");
-            write(response, 405, errors, new ApiError("request.method_not_allowed",
+            ServletJson.write(response, 405, errors, new ApiError("request.method_not_allowed",
                     "Alert deliveries are POSTed to this URL.", List.of()));
             return;
         }
@@ -100,9 +101,9 @@ public final class HookIngestFilter extends HttpFilter {
         } catch (CompletionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             if (cause instanceof ApiException api) {
-                write(response, api.status(), errors, api.error());
+                ServletJson.write(response, api.status(), errors, api.error());
             } else {
-                write(response, 500, errors, UnexpectedErrorMapper.logged(cause));
+                ServletJson.write(response, 500, errors, UnexpectedErrorMapper.logged(cause));
             }
             return;
         }
@@ -112,29 +113,21 @@ public final class HookIngestFilter extends HttpFilter {
                     ? new ApiError("hook.too_many_failures",
                             "Too many deliveries to this source failed authentication; try again later.", List.of())
                     : new ApiError(rejected.code(), rejected.message(), List.of());
-            write(response, rejected.flood() ? 429 : 401, errors, error);
+            ServletJson.write(response, rejected.flood() ? 429 : 401, errors, error);
         } else if (done instanceof HookOutcome.OverLimit over) {
             long seconds = Math.max(1, (over.retryAfter().toMillis() + 999) / 1000);
             response.setHeader("Retry-After", Long.toString(seconds));
-            write(response, 429, errors, new ApiError("hook.rate_limited", "This source sent more than "
+            ServletJson.write(response, 429, errors, new ApiError("hook.rate_limited", "This source sent more than "
                     + over.maxPerSecond() + " deliveries per second; this one was not stored. Send it again in "
                     + seconds + " s.", List.of()));
         } else if (done instanceof HookOutcome.DeadLettered dead) {
             ApiException malformed = HookService.malformed(dead);
-            write(response, malformed.status(), errors, malformed.error());
+            ServletJson.write(response, malformed.status(), errors, malformed.error());
         } else {
             // 202 for what was stored (applied or queued); 200 for a repeat we had already accepted.
-            write(response, done instanceof HookOutcome.Duplicate ? 200 : 202, receipts, HookReceipt.of(done));
+            ServletJson.write(response, done instanceof HookOutcome.Duplicate ? 200 : 202, receipts,
+                    HookReceipt.of(done));
         }
-    }
-
-    private static void write(HttpServletResponse response, int status, ObjectWriter writer, Object body)
-            throws IOException {
-        byte[] bytes = writer.writeValueAsBytes(body);
-        response.setStatus(status);
-        response.setContentType("application/json");
-        response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
     }
 
     /** The source of {@code /hooks/{source}} or {@code /hooks/{source}/{secret}}; null for any other path. */

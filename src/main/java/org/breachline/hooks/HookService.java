@@ -114,7 +114,7 @@ public class HookService {
                 return new HookOutcome.Rejected("hook.source_unknown", "No active alert source of that name.", false);
             }
             AlertSource source = found.get();
-            DeliveryBatcher.CollectedSeenIds seen = new DeliveryBatcher.CollectedSeenIds();
+            CollectedSeenIds seen = new CollectedSeenIds();
             HookOutcome refusal = refusal(source, request, seen);
             if (refusal != null) {
                 return refusal;
@@ -186,7 +186,7 @@ public class HookService {
                     "No active alert source of that name.", false));
         }
         AlertSource source = found.get();
-        DeliveryBatcher.CollectedSeenIds seen = new DeliveryBatcher.CollectedSeenIds();
+        CollectedSeenIds seen = new CollectedSeenIds();
         HookOutcome refusal = refusal(source, request, seen);
         if (refusal != null) {
             return CompletableFuture.completedFuture(refusal);
@@ -210,7 +210,7 @@ public class HookService {
      * the source's ceiling: the answer when it is refused, null when it is to be stored. Over the ceiling nothing is
      * stored, not even the message id, so the sender's retry is not taken for a repeat.
      */
-    private HookOutcome refusal(AlertSource source, HookRequest request, DeliveryBatcher.CollectedSeenIds seen) {
+    private HookOutcome refusal(AlertSource source, HookRequest request, CollectedSeenIds seen) {
         AuthOutcome auth = source.authentication().authenticatorFor(source.name().value(), clock, seen)
                 .authenticate(request);
         if (auth instanceof AuthOutcome.Rejected rejected) {

@@ -7,7 +7,7 @@ import java.time.Instant;
  * cannot be replayed while its timestamp is still within tolerance.
  *
  * <p>Implementations must be atomic: of two concurrent calls with the same (source, id), exactly one returns true. The
- * service's own ({@link DeliveryBatcher.CollectedSeenIds}) answers true and hands the id on to be stored with the
+ * service's own ({@link CollectedSeenIds}) answers true and hands the id on to be stored with the
  * delivery, unique per source, so the delivery's insert is where a replay loses; the id is kept as long as the
  * delivery ({@code hooks.retention}, at least a day, beyond any accepted timestamp's {@code expiresAt}).
  *

@@ -58,11 +58,7 @@ public class MediaTypeHeaders extends HttpFilter {
 
     private void refuse(HttpServletResponse response, String header, String value, String hint) throws IOException {
         String problem = Echo.quoted(value) + " is not a media type (type/subtype)";
-        byte[] body = errors.writeValueAsBytes(new ApiError("request.invalid_header", "The " + header + " header "
+        ServletJson.write(response, 400, errors, new ApiError("request.invalid_header", "The " + header + " header "
                 + problem + "; " + hint + ".", List.of(new ApiError.Detail(header, problem))));
-        response.setStatus(400);
-        response.setContentType("application/json");
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
     }
 }
