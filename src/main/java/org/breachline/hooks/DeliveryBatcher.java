@@ -1,5 +1,6 @@
 package org.breachline.hooks;
 
+import org.breachline.db.Dialect;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -36,6 +37,7 @@ final class DeliveryBatcher {
     // Used by the writer thread only.
     private Handle handle;
     private DeliveryIntakeDao dao;
+    private boolean oneStatement;
 
     DeliveryBatcher(Jdbi jdbi, QueueIds queueIds) {
         this.jdbi = jdbi;
@@ -91,9 +93,13 @@ final class DeliveryBatcher {
         if (handle == null) {
             handle = jdbi.open();
             dao = handle.attach(DeliveryIntakeDao.class);
+            oneStatement = Dialect.of(handle) == Dialect.POSTGRESQL;
         }
         try {
-            return handle.inTransaction(h -> storeAll(dao, queueIds, batch));
+            // On PostgreSQL a batch is one statement, atomic by itself: a transaction around it would only add the
+            // round trip of its COMMIT to every batch.
+            return oneStatement ? storeAll(dao, queueIds, batch)
+                    : handle.inTransaction(h -> storeAll(dao, queueIds, batch));
         } catch (RuntimeException e) {
             release();
             throw e;

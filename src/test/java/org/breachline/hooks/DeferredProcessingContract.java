@@ -246,6 +246,28 @@ abstract class DeferredProcessingContract {
     }
 
     @Test
+    void aBatchOfReplaysOnlyStoresAndQueuesNothing() {
+        Instant at = Instant.parse("2026-03-06T11:00:00Z");
+        String first = unique("first");
+        String second = unique("second");
+        app().jdbi().useTransaction(h -> {
+            DeliveryIntakeDao dao = h.attach(DeliveryIntakeDao.class);
+            DeliveryBatcher.storeAll(dao, new QueueIds(), List.of(pending("edr", at, "a", first),
+                    pending("edr", at, "b", second)));
+            List<HookOutcome> outcomes = DeliveryBatcher.storeAll(dao, new QueueIds(), List.of(
+                    pending("edr", at.plusSeconds(1), "c", second), pending("edr", at.plusSeconds(2), "d", first)));
+            assertThat(outcomes).allSatisfy(o -> assertThat(o).isInstanceOf(HookOutcome.Duplicate.class));
+            assertThat(h.createQuery("SELECT COUNT(*) FROM hook_delivery WHERE message_id IN (:a, :b)")
+                    .bind("a", first).bind("b", second).mapTo(Long.class).one()).isEqualTo(2);
+            // The worker may be deleting other tests' entries meanwhile: only this batch's own time is counted.
+            assertThat(h.createQuery("SELECT COUNT(*) FROM hook_queue WHERE queued_at = :t")
+                    .bind("t", at.plusSeconds(1)).mapTo(Long.class).one())
+                    .as("no queue entry for a batch with nothing stored").isZero();
+            h.rollback();
+        });
+    }
+
+    @Test
     void aRefusedDeliveryInsideAStoredBatchIsSetAsideAndTheRestOfTheBatchIsApplied() throws InterruptedException {
         String before = unique("BatchBefore");
         String poison = unique("BatchPoison");
