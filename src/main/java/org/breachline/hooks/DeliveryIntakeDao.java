@@ -162,7 +162,8 @@ interface DeliveryIntakeDao extends SqlObject {
                 }
             }
         } catch (SQLException e) {
-            throw new UnableToExecuteStatementException(e, null);
+            throw new UnableToExecuteStatementException("storing a batch of " + n + " hook deliveries failed", e,
+                    null);
         }
         return ids;
     }
