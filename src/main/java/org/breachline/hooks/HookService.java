@@ -252,9 +252,10 @@ public class HookService {
      * Applies up to {@code limit} queued deliveries, oldest first, in one transaction: each alert group they touch is
      * locked, read and written once, and identical deliveries of one source (same payload bytes) are coalesced into
      * the first, whose timeline entries name the others. Safe to run on several instances at once: the queue entries
-     * are claimed with {@code FOR UPDATE SKIP LOCKED}. Answers how many deliveries it took off the queue.
+     * are claimed with {@code FOR UPDATE SKIP LOCKED}. Answers how many deliveries it took off the queue, and whether
+     * it left some behind (the round was full).
      */
-    public int applyQueued(int limit) {
+    public AppliedRound applyQueued(int limit) {
         try {
             return applyClaimed(limit, new AtomicReference<>());
         } catch (RuntimeException e) {
@@ -270,12 +271,12 @@ public class HookService {
      * applied (an alert the incident refuses) becomes a dead letter an admin can read and replay, instead of holding
      * back every delivery queued behind it, round after round.
      */
-    private int applyOneByOne(int limit) {
+    private AppliedRound applyOneByOne(int limit) {
         int taken = 0;
         while (taken < limit) {
             AtomicReference<QueuedDelivery> claimed = new AtomicReference<>();
             try {
-                int n = applyClaimed(1, claimed);
+                int n = applyClaimed(1, claimed).taken();
                 if (n == 0) {
                     break;
                 }
@@ -301,7 +302,16 @@ public class HookService {
                 taken++;
             }
         }
-        return taken;
+        return new AppliedRound(taken, taken == limit);
+    }
+
+    /**
+     * What a round of {@link #applyQueued} did.
+     *
+     * @param taken how many deliveries it took off the queue (applied or set aside)
+     * @param full  it stopped at its limit, so more may be waiting now
+     */
+    record AppliedRound(int taken, boolean full) {
     }
 
     /** The database could not be reached: nothing can be applied, so nothing is set aside either. */
@@ -317,15 +327,16 @@ public class HookService {
         return false;
     }
 
-    private int applyClaimed(int limit, AtomicReference<QueuedDelivery> firstClaimed) {
+    private AppliedRound applyClaimed(int limit, AtomicReference<QueuedDelivery> firstClaimed) {
         return retryingLockWaits(() -> jdbi.inTransaction(h -> {
             HookDao dao = h.attach(HookDao.class);
             List<QueueEntry> entries = dao.claimQueue(Math.min(limit, QUEUE_ENTRIES_PER_ROUND));
             if (entries.isEmpty()) {
-                return 0;
+                return new AppliedRound(0, false);
             }
             List<QueuedDelivery> claimed = dao.waitingDeliveries(entries, limit);
             boolean cut = claimed.size() == limit;
+            boolean full = cut || entries.size() == Math.min(limit, QUEUE_ENTRIES_PER_ROUND);
             Map<Long, Long> lastTaken = new HashMap<>();
             for (QueuedDelivery d : claimed) {
                 lastTaken.put(d.queueId(), d.id());
@@ -342,7 +353,7 @@ public class HookService {
             }
             progress.write(dao);
             if (claimed.isEmpty()) {
-                return progress.done.size();
+                return new AppliedRound(progress.done.size(), full);
             }
             firstClaimed.set(claimed.get(0));
             Instant now = now();
@@ -361,7 +372,7 @@ public class HookService {
             // Counted once committed, like the "queued" meter: the pair tells how far the worker is behind.
             h.afterCommit(() -> appliedPerSource.forEach((source, n) ->
                     metrics.meter(MetricRegistry.name("hooks", source, "applied-from-queue")).mark(n)));
-            return claimed.size();
+            return new AppliedRound(claimed.size(), full);
         }));
     }
 

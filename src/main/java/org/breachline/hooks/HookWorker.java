@@ -77,11 +77,14 @@ public final class HookWorker implements Managed {
         }
     }
 
-    // Drains the queue, then sends what the applied alerts made due (an opened incident's notification).
+    // Applies what is queued, then sends what the applied alerts made due (an opened incident's notification). Only a
+    // full round goes on at once, to drain a backlog; after one that took all there was, what arrives meanwhile waits
+    // for the next wake, GATHER later. In a steady flood a round that ran back to back took a few dozen deliveries,
+    // and paid its transaction, claim and group updates for those few (hook benchmark on PostgreSQL).
     private void applyQueued() {
         try {
-            while (hooks.applyQueued(APPLY_BATCH) > 0) {
-                // Drain the queue before anything else: these are alerts waiting to become incidents.
+            while (hooks.applyQueued(APPLY_BATCH).full()) {
+                // Drain a backlog before anything else: these are alerts waiting to become incidents.
             }
             outbound.ifPresent(OutboundDispatcher::dispatchDue);
         } catch (RuntimeException e) {
