@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntFunction;
 import org.breachline.lifecycle.GracefulShutdown;
 
 /**
@@ -26,14 +27,21 @@ public final class HookWorker implements Managed {
     // a transaction, the claim and one lock per fingerprint, which tiny rounds would pay per delivery.
     static final Duration GATHER = Duration.ofMillis(100);
 
-    private final HookService hooks;
+    private final IntFunction<HookService.AppliedRound> rounds;
+    private final Runnable forgetOldRecords;
     private final Optional<OutboundDispatcher> outbound;
     private final Duration interval;
     private final AtomicBoolean wakePending = new AtomicBoolean();
     private volatile ScheduledExecutorService executor;
 
     public HookWorker(HookService hooks, Optional<OutboundDispatcher> outbound, Duration interval) {
-        this.hooks = hooks;
+        this(hooks::applyQueued, hooks::forgetOldRecords, outbound, interval);
+    }
+
+    HookWorker(IntFunction<HookService.AppliedRound> rounds, Runnable forgetOldRecords,
+               Optional<OutboundDispatcher> outbound, Duration interval) {
+        this.rounds = rounds;
+        this.forgetOldRecords = forgetOldRecords;
         this.outbound = outbound;
         this.interval = interval;
     }
@@ -71,7 +79,7 @@ public final class HookWorker implements Managed {
     public void runOnce() {
         try {
             applyQueued();
-            hooks.forgetOldRecords();
+            forgetOldRecords.run();
         } catch (RuntimeException e) {
             LOG.error("Hook worker round failed; retrying next round", e);
         }
@@ -83,7 +91,7 @@ public final class HookWorker implements Managed {
     // and paid its transaction, claim and group updates for those few (hook benchmark on PostgreSQL).
     private void applyQueued() {
         try {
-            while (hooks.applyQueued(APPLY_BATCH).full()) {
+            while (rounds.apply(APPLY_BATCH).full()) {
                 // Drain a backlog before anything else: these are alerts waiting to become incidents.
             }
             outbound.ifPresent(OutboundDispatcher::dispatchDue);
