@@ -255,7 +255,7 @@ public class HookService {
      * are claimed with {@code FOR UPDATE SKIP LOCKED}. Answers how many deliveries it took off the queue, and whether
      * it left some behind (the round was full).
      */
-    public AppliedRound applyQueued(int limit) {
+    AppliedRound applyQueued(int limit) {
         try {
             return applyClaimed(limit, new AtomicReference<>());
         } catch (RuntimeException e) {
