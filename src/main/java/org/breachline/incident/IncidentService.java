@@ -254,17 +254,19 @@ public class IncidentService {
         if (entries.isEmpty()) {
             return;
         }
-        List<UUID> incidentIds = new ArrayList<>(entries.size());
-        List<String> actors = new ArrayList<>(entries.size());
-        List<String> kinds = new ArrayList<>(entries.size());
-        List<String> texts = new ArrayList<>(entries.size());
-        List<String> data = new ArrayList<>(entries.size());
-        for (TimelineAppend e : entries) {
-            incidentIds.add(e.incidentId());
-            actors.add(e.actor().name());
-            kinds.add(e.kind().name());
-            texts.add(e.text());
-            data.add(json(e.data()));
+        int n = entries.size();
+        UUID[] incidentIds = new UUID[n];
+        String[] actors = new String[n];
+        String[] kinds = new String[n];
+        String[] texts = new String[n];
+        String[] data = new String[n];
+        for (int i = 0; i < n; i++) {
+            TimelineAppend e = entries.get(i);
+            incidentIds[i] = e.incidentId();
+            actors[i] = e.actor().name();
+            kinds[i] = e.kind().name();
+            texts[i] = e.text();
+            data[i] = json(e.data());
         }
         transaction.attach(TimelineDao.class).appendAll(incidentIds, now(), actors, kinds, texts, data);
     }

@@ -7,6 +7,7 @@ import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,13 +18,13 @@ import java.util.UUID;
  */
 interface TimelineDao extends SqlObject {
     /** Appends the entries in the order given (their ids increase in that order), all at the same time. */
-    default void appendAll(List<UUID> incidentIds, Instant at, List<String> actors, List<String> kinds,
-                           List<String> texts, List<String> data) {
+    default void appendAll(UUID[] incidentIds, Instant at, String[] actors, String[] kinds, String[] texts,
+                           String[] data) {
         if (Dialect.of(getHandle()) == Dialect.POSTGRESQL) {
-            appendInOneStatement(incidentIds.toArray(UUID[]::new), at, actors.toArray(String[]::new),
-                    kinds.toArray(String[]::new), texts.toArray(String[]::new), data.toArray(String[]::new));
+            appendInOneStatement(incidentIds, at, actors, kinds, texts, data);
         } else {
-            appendBatch(incidentIds, at, actors, kinds, texts, data);
+            appendBatch(Arrays.asList(incidentIds), at, Arrays.asList(actors), Arrays.asList(kinds),
+                    Arrays.asList(texts), Arrays.asList(data));
         }
     }
 
