@@ -130,6 +130,10 @@ abstract class NewPeopleWriter {
             if (value == null) {
                 return text.append("\\N");
             }
+            if (!needsEscaping(value)) {
+                // Sealed values (base64), ids and codes never do: copied whole, not a char at a time.
+                return text.append(value);
+            }
             for (int i = 0; i < value.length(); i++) {
                 char c = value.charAt(i);
                 switch (c) {
@@ -142,6 +146,16 @@ abstract class NewPeopleWriter {
             }
             return text;
         }
+    }
+
+    private static boolean needsEscaping(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A COPY the database refused; carries the SQLException so a unique violation is recognised as a conflict. */
