@@ -118,6 +118,50 @@ class AtRestCipherTest {
     }
 
     @Test
+    void opensWhatItSealedInBytes() {
+        byte[] sealed = cipher2025.sealToBytes("ada@example.com", "person.email");
+
+        assertThat(sealed[0]).isEqualTo((byte) 1);
+        assertThat(new String(sealed, 2, sealed[1], java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("k2025");
+        assertThat(new String(sealed, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("ada");
+        assertThat(cipher2025.open(sealed, "person.email")).isEqualTo("ada@example.com");
+        assertThat(cipher2025.open(cipher2025.sealToBytes("", "person.name"), "person.name")).isEmpty();
+        assertThat(cipher2025.open(cipher2025.sealToBytes("Zoë 東京", "person.name"), "person.name")).isEqualTo("Zoë 東京");
+    }
+
+    @Test
+    void aTextValueBecomesABinaryOneWithoutDecrypting() {
+        String text = cipher2025.seal("ada@example.com", "person.email");
+
+        byte[] binary = AtRestCipher.binaryForm(text);
+
+        assertThat(cipher2025.open(binary, "person.email")).isEqualTo("ada@example.com");
+        assertThat(binary.length).isEqualTo(cipher2025.sealToBytes("ada@example.com", "person.email").length);
+        assertThatThrownBy(() -> cipher2025.open(binary, "person.phone")).isInstanceOf(CiphertextRejectedException.class);
+        for (String malformed : new String[] {"", "v2:k2025:AAAA", "v1:k2025:!!!", "v1::AAAA"}) {
+            assertThatThrownBy(() -> AtRestCipher.binaryForm(malformed)).isInstanceOf(CiphertextRejectedException.class);
+        }
+    }
+
+    @Test
+    void refusesAlteredRelabelledOrMalformedBytes() {
+        byte[] sealed = cipher("k2025", Map.of("k2025", KEY_2025, "k2026", KEY_2025))
+                .sealToBytes("ada@example.com", "person.email");
+        var twoIdsOneKey = cipher("k2025", Map.of("k2025", KEY_2025, "k2026", KEY_2025));
+        byte[] tampered = sealed.clone();
+        tampered[tampered.length - 3] ^= 1;
+        byte[] relabelled = sealed.clone();
+        relabelled[6] = '6';
+
+        assertThatThrownBy(() -> twoIdsOneKey.open(tampered, "person.email")).hasMessageContaining("failed authentication");
+        assertThatThrownBy(() -> twoIdsOneKey.open(relabelled, "person.email")).isInstanceOf(CiphertextRejectedException.class);
+        for (byte[] malformed : new byte[][] {{}, {1}, {2, 5, 'k', '2', '0', '2', '5'}, {1, 0}, {1, 40, 'k'}, {1, -1, 'k'},
+                {1, 5, 'k', '2', '0', '2', '5', 0, 0}}) {
+            assertThatThrownBy(() -> cipher2025.open(malformed, "person.email")).isInstanceOf(CiphertextRejectedException.class);
+        }
+    }
+
+    @Test
     void refusesAKeyRingWithoutItsActiveKeyOrWithShortKeys() {
         assertThatThrownBy(() -> new AtRestKeyRing(Map.of("a", KEY_2025), "b", INDEX_KEY))
                 .hasMessageContaining("active key b");
