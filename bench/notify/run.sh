@@ -72,13 +72,13 @@ if [ "${BENCH_COPY:-1}" = 1 ]; then
   echo "psql \\copy: ${COPY}s; import/copy = $(python3 -c "print(round($IMPORT/$COPY, 2))")x (target <= 3x)"
   # The floor under any import of ours: \copy of the rows exactly as Breachline stores them (sealed contact fields,
   # the reference's keyed hash) into a table shaped and indexed like affected_person, with no validation or encryption at all.
-  psql "$PG/$DB" -qc "\\copy (SELECT p.incident_id, p.reference_index, p.reference_sealed, p.name_sealed, p.email_sealed, p.phone_sealed, p.locale, p.jurisdiction, p.last_import_id, p.created_at, p.updated_at FROM affected_person p JOIN incident i ON i.id = p.incident_id WHERE i.incident_key = 'INC-$(date +%Y)-0001') TO '$WORK/stored.txt'"
+  psql "$PG/$DB" -qc "\\copy (SELECT p.incident_id, p.reference_index, p.reference_sealed, p.name_sealed, p.email_sealed, p.phone_sealed, p.locale, p.jurisdiction, p.last_import_id, p.created_at, p.updated_at FROM affected_person p JOIN incident i ON i.id = p.incident_id WHERE i.incident_key = 'INC-$(date +%Y)-0001') TO '$WORK/stored.bin' (FORMAT binary)"
   # (LIKE … INCLUDING ALL copies the columns, the identity and every index, not the foreign key.)
   psql "$PG/$DB" -qc "CREATE TABLE bench_floor (LIKE affected_person INCLUDING ALL)"
   START=$(date +%s.%N)
-  psql "$PG/$DB" -qc "\\copy bench_floor (incident_id, reference_index, reference_sealed, name_sealed, email_sealed, phone_sealed, locale, jurisdiction, last_import_id, created_at, updated_at) FROM '$WORK/stored.txt'"
+  psql "$PG/$DB" -qc "\\copy bench_floor (incident_id, reference_index, reference_sealed, name_sealed, email_sealed, phone_sealed, locale, jurisdiction, last_import_id, created_at, updated_at) FROM '$WORK/stored.bin' (FORMAT binary)"
   FLOOR=$(echo "$(date +%s.%N) - $START" | bc)
-  echo "floor: \\copy of the stored rows ($(( $(stat -c %s "$WORK/stored.txt") / N )) bytes/row vs $(( $(stat -c %s "$WORK/people.csv") / N )) in the CSV) into an affected_person-shaped table: ${FLOOR}s = $(python3 -c "print(round($FLOOR/$COPY, 2))")x the plain \\copy; import/floor = $(python3 -c "print(round($IMPORT/$FLOOR, 2))")x"
+  echo "floor: \\copy of the stored rows ($(( $(stat -c %s "$WORK/stored.bin") / N )) bytes/row vs $(( $(stat -c %s "$WORK/people.csv") / N )) in the CSV) into an affected_person-shaped table: ${FLOOR}s = $(python3 -c "print(round($FLOOR/$COPY, 2))")x the plain \\copy; import/floor = $(python3 -c "print(round($IMPORT/$FLOOR, 2))")x"
 else
   echo "psql \\copy comparison skipped (BENCH_COPY=0)"
 fi

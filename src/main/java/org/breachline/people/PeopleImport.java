@@ -29,9 +29,9 @@ final class PeopleImport {
     private final boolean incidentHadPeople;
 
     private final SeenReferences seen = new SeenReferences();
-    private final Map<String, AffectedPersonRow> pending = new LinkedHashMap<>();
+    private final Map<UUID, AffectedPersonRow> pending = new LinkedHashMap<>();
     /** The references of {@link #pending} that may already be stored and so must be looked up before writing. */
-    private final Set<String> mayBeStored = new HashSet<>();
+    private final Set<UUID> mayBeStored = new HashSet<>();
     private final List<Rejection> firstRejections = new ArrayList<>();
     private final List<Long> rejectionLines = new ArrayList<>();
     private final List<Integer> rejectionSeqs = new ArrayList<>();
@@ -70,7 +70,7 @@ final class PeopleImport {
 
     private void acceptRow(AffectedPersonRow row) {
         accepted++;
-        String index = sealer.referenceIndex(incidentKey, row.reference());
+        UUID index = sealer.referenceIndex(incidentKey, row.reference());
         boolean seenBefore = seen.addAndCheck(index);
         if (seenBefore) {
             duplicates++;
@@ -132,8 +132,8 @@ final class PeopleImport {
         if (!mayBeStored.isEmpty()) {
             newPeople.flush();
         }
-        Map<String, StoredPerson> stored = mayBeStored.isEmpty() ? Map.of()
-                : dao.findByReferences(incidentId, mayBeStored.toArray(String[]::new)).stream()
+        Map<UUID, StoredPerson> stored = mayBeStored.isEmpty() ? Map.of()
+                : dao.findByReferences(incidentId, mayBeStored.toArray(UUID[]::new)).stream()
                         .collect(Collectors.toMap(StoredPerson::referenceIndex, Function.identity()));
         List<StoredPerson> inserts = new ArrayList<>();
         List<StoredPerson> updates = new ArrayList<>();
@@ -166,7 +166,7 @@ final class PeopleImport {
         mayBeStored.clear();
     }
 
-    private StoredPerson newPerson(String index, AffectedPersonRow row) {
+    private StoredPerson newPerson(UUID index, AffectedPersonRow row) {
         return new StoredPerson(null, incidentId, index, sealer.seal(row.reference(), ContactSealer.REFERENCE),
                 sealer.seal(row.name(), ContactSealer.NAME), sealer.seal(row.email(), ContactSealer.EMAIL),
                 sealer.seal(row.phone(), ContactSealer.PHONE), row.locale(), row.jurisdiction(), importId, now, now,

@@ -1,5 +1,7 @@
 package org.breachline.people;
 
+import java.util.UUID;
+
 /**
  * The references already met in one import, kept as 64-bit prefixes of their blind index in an open-addressing table
  * (16 bytes per person, so a million rows cost 16 MB, not the ~150 MB of a set of strings). A prefix collision
@@ -12,8 +14,8 @@ final class SeenReferences {
     private int size;
 
     /** Adds the reference's index; true if it was already there. */
-    boolean addAndCheck(String referenceIndexHex) {
-        long key = Long.parseUnsignedLong(referenceIndexHex.substring(0, 16), 16);
+    boolean addAndCheck(UUID referenceIndex) {
+        long key = referenceIndex.getMostSignificantBits();
         if (key == 0) {
             boolean seen = zeroSeen;
             zeroSeen = true;

@@ -22,10 +22,11 @@ class BlindIndexTest {
     }
 
     @Test
-    void keysAReferenceByTheFirst128BitsOfItsHmacSoThatStoredFullHashesConvertByTruncation() {
+    void keysAReferenceByTheFirst128BitsOfItsHmacSoThatStoredHexHashesConvert() {
         String full = index.of("reference:INC-2026-0001", "P-1");
 
-        assertThat(index.ofReference("INC-2026-0001", " P-1 ")).hasSize(32).isEqualTo(full.substring(0, 32));
+        assertThat(index.ofReference("INC-2026-0001", " P-1 ").toString().replace("-", ""))
+                .isEqualTo(full.substring(0, 32));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.breachline.people;
 
+import org.breachline.crypto.AtRestCipher;
 import org.breachline.crypto.AtRestKeyRing;
 import org.breachline.db.Database;
 import org.breachline.testing.Migrations;
@@ -23,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class NarrowRowsMigrationContract {
     private static final String INDEX_KEY = Base64.getEncoder()
             .encodeToString("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
-    private final BlindIndex index = new BlindIndex(new AtRestKeyRing(
-            Map.of("k", Base64.getEncoder().encodeToString(new byte[32])), "k", INDEX_KEY));
+    private final AtRestKeyRing keys = new AtRestKeyRing(
+            Map.of("k", Base64.getEncoder().encodeToString(new byte[32])), "k", INDEX_KEY);
+    private final BlindIndex index = new BlindIndex(keys);
 
     abstract DataSource freshDatabase() throws Exception;
 
@@ -34,6 +36,9 @@ abstract class NarrowRowsMigrationContract {
         Migrations.applyChangeSetsBefore("migrations/010-people-narrow-rows.xml", ds);
         UUID incident = UUID.randomUUID();
         String fullHash = index.of("reference:INC-2026-0001", "P-1");
+        AtRestCipher cipher = new AtRestCipher(keys);
+        String reference = cipher.seal("P-1", ContactSealer.REFERENCE);
+        String email = cipher.seal("a@example.com", ContactSealer.EMAIL);
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             s.execute("INSERT INTO incident (id, incident_key, stage, version, title, severity, role, data_categories, "
                     + "encryption, affected_estimate, events, created_at, created_by, updated_at) VALUES ('" + incident
@@ -41,7 +46,7 @@ abstract class NarrowRowsMigrationContract {
                     + "CURRENT_TIMESTAMP, 'test', CURRENT_TIMESTAMP)");
             s.execute("INSERT INTO affected_person (incident_id, reference_index, reference_sealed, email_sealed, "
                     + "email_index, last_import_id, created_at, updated_at) VALUES ('" + incident + "', '" + fullHash
-                    + "', 'v1:k:x', 'v1:k:y', '" + index.of("email", "a@example.com") + "', '" + UUID.randomUUID()
+                    + "', '" + reference + "', '" + email + "', '" + index.of("email", "a@example.com") + "', '" + UUID.randomUUID()
                     + "', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
         }
 
@@ -50,8 +55,9 @@ abstract class NarrowRowsMigrationContract {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT * FROM affected_person")) {
             assertThat(r.next()).isTrue();
-            assertThat(r.getString("reference_index")).isEqualTo(index.ofReference("INC-2026-0001", "P-1"));
-            assertThat(r.getString("email_sealed")).isEqualTo("v1:k:y");
+            assertThat(r.getObject("reference_index", UUID.class)).isEqualTo(index.ofReference("INC-2026-0001", "P-1"));
+            assertThat(new ContactSealer(keys).open(r.getBytes("email_sealed"), ContactSealer.EMAIL))
+                    .as("and migration 015 kept the sealed value").isEqualTo("a@example.com");
             assertThat(r.getMetaData().getColumnCount()).as("the field indexes are gone").isEqualTo(13);
         }
     }
