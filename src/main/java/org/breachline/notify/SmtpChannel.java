@@ -1,18 +1,24 @@
 package org.breachline.notify;
 
+import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
+import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.util.ByteArrayDataSource;
 import org.apache.commons.mail2.core.EmailException;
 import org.apache.commons.mail2.jakarta.HtmlEmail;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -135,6 +141,10 @@ public final class SmtpChannel implements DeliveryChannel {
      * Names each text part's Content-Transfer-Encoding from its text, as Jakarta Mail would choose it (7bit when all
      * ASCII in short lines, quoted-printable when mostly ASCII, else base64). Left to Jakarta Mail, the choice streams
      * every part through a checking encoder byte by byte, which took about half the CPU of building a message.
+     *
+     * <p>Each text part also becomes its encoded bytes: Jakarta Mail's handler for a String part writes it through a
+     * stream that hands the SMTP connection one byte at a time, which was the largest cost of sending (JFR, 2026-12-07);
+     * bytes go to it in blocks. The part's Content-Type, charset included, stays as it was.
      */
     static void declareTransferEncodings(Part part) throws MessagingException, java.io.IOException {
         Object content = part.getContent();
@@ -143,6 +153,11 @@ public final class SmtpChannel implements DeliveryChannel {
                 declareTransferEncodings(multipart.getBodyPart(i));
             }
         } else if (content instanceof String text && part instanceof MimeBodyPart body) {
+            String type = body.getDataHandler().getContentType();
+            String charset = MimeUtility.javaCharset(new ContentType(type).getParameter("charset"));
+            body.setDataHandler(new DataHandler(new ByteArrayDataSource(text.getBytes(
+                    charset == null ? StandardCharsets.US_ASCII : Charset.forName(charset)), type)));
+            body.setHeader("Content-Type", type);
             body.setHeader("Content-Transfer-Encoding", transferEncoding(text));
         }
     }

@@ -127,6 +127,7 @@ class SmtpDispatchTest extends CampaignContractSupport {
             if (content instanceof jakarta.mail.Multipart nested) {
                 collectText(nested, into);
             } else {
+                assertThat(multipart.getBodyPart(i).getContentType()).matches("text/(plain|html); charset=UTF-8");
                 into.append(content);
             }
         }
