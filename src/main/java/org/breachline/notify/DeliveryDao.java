@@ -1,5 +1,7 @@
 package org.breachline.notify;
 
+import org.breachline.db.Dialect;
+import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
@@ -10,8 +12,10 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The outbox's SQL. Claims use {@code FOR UPDATE SKIP LOCKED} (PostgreSQL and H2 2.4 both skip rows another
@@ -21,9 +25,15 @@ import java.util.Optional;
  */
 @RegisterConstructorMapper(ClaimedDelivery.class)
 @RegisterConstructorMapper(MeasuredRate.class)
-interface DeliveryDao {
+interface DeliveryDao extends SqlObject {
     String CLAIMED = "SELECT id, campaign_id, person_id, channel, attempts, claimed_at, awaiting_handoff FROM delivery ";
     String OURS = " AND status = 'SENDING' AND claimed_by = :worker";
+    /**
+     * {@link #OURS} for the rows of an {@code unnest} join, wrapped so that PostgreSQL cannot take it for an index
+     * condition: given the plain form it scanned the status index, whose SENDING range fills with dead entries as a
+     * campaign goes on (dispatch at half speed), instead of finding each row by primary key.
+     */
+    String STILL_OURS = " AND (d.status = 'SENDING' AND d.claimed_by = :worker) IS TRUE";
 
     /**
      * Locks due deliveries of sending campaigns, the longest due first; only the delivery rows are locked, never the
@@ -53,7 +63,28 @@ interface DeliveryDao {
      * campaign goes on.
      */
     @SqlBatch("UPDATE delivery SET awaiting_handoff = FALSE WHERE id = :id" + OURS)
-    int[] handOff(@Bind("id") List<Long> ids, @Bind("worker") String worker);
+    int[] handOffEach(@Bind("id") List<Long> ids, @Bind("worker") String worker);
+
+    /**
+     * {@link #handOffEach} as one statement on PostgreSQL (the ids joined through {@code unnest}, each row still found
+     * by primary key): a batch of 50 single-row updates was half of the dispatcher's time waiting for the database.
+     */
+    @SqlQuery("UPDATE delivery d SET awaiting_handoff = FALSE FROM unnest(:ids) AS u(id) "
+            + "WHERE d.id = u.id" + STILL_OURS + " RETURNING d.id")
+    List<Long> handOffAll(@Bind("ids") Long[] ids, @Bind("worker") String worker);
+
+    /** Per id, 1 if the row was still this worker's claim and is now handed off, else 0. */
+    default int[] handOff(List<Long> ids, String worker) {
+        if (Dialect.of(getHandle()) != Dialect.POSTGRESQL) {
+            return handOffEach(ids, worker);
+        }
+        return counts(ids, handOffAll(ids.toArray(Long[]::new), worker));
+    }
+
+    private static int[] counts(List<Long> ids, List<Long> changed) {
+        Set<Long> done = new HashSet<>(changed);
+        return ids.stream().mapToInt(id -> done.contains(id) ? 1 : 0).toArray();
+    }
 
     @SqlUpdate("UPDATE delivery SET heartbeat_at = :now WHERE id IN (<ids>)" + OURS)
     int heartbeat(@BindList("ids") Collection<Long> ids, @Bind("worker") String worker, @Bind("now") Instant now);
@@ -62,7 +93,28 @@ interface DeliveryDao {
     @SqlBatch("UPDATE delivery SET status = 'SENT', provider_id = :providerId, template = :template, "
             + "segments = :segments, sent_at = :now, last_error = NULL, awaiting_handoff = FALSE, updated_at = :now "
             + "WHERE id = :id" + OURS)
-    int[] markSent(@BindMethods("") List<Outcome> outcomes, @Bind("worker") String worker, @Bind("now") Instant now);
+    int[] markSentEach(@BindMethods("") List<Outcome> outcomes, @Bind("worker") String worker, @Bind("now") Instant now);
+
+    /** {@link #markSentEach} as one statement on PostgreSQL, as {@link #handOffAll}. */
+    @SqlQuery("UPDATE delivery d SET status = 'SENT', provider_id = u.provider_id, template = u.template, "
+            + "segments = u.segments, sent_at = :now, last_error = NULL, awaiting_handoff = FALSE, updated_at = :now "
+            + "FROM unnest(:ids, :providerIds, :templates, :segments) AS u(id, provider_id, template, segments) "
+            + "WHERE d.id = u.id" + STILL_OURS + " RETURNING d.id")
+    List<Long> markSentAll(@Bind("ids") Long[] ids, @Bind("providerIds") String[] providerIds,
+                           @Bind("templates") String[] templates, @Bind("segments") Integer[] segments,
+                           @Bind("worker") String worker, @Bind("now") Instant now);
+
+    /** Per outcome, 1 if its row was still this worker's claim and is now SENT, else 0. */
+    default int[] markSent(List<Outcome> outcomes, String worker, Instant now) {
+        if (Dialect.of(getHandle()) != Dialect.POSTGRESQL) {
+            return markSentEach(outcomes, worker, now);
+        }
+        List<Long> ids = outcomes.stream().map(Outcome::id).toList();
+        return counts(ids, markSentAll(ids.toArray(Long[]::new),
+                outcomes.stream().map(Outcome::providerId).toArray(String[]::new),
+                outcomes.stream().map(Outcome::template).toArray(String[]::new),
+                outcomes.stream().map(Outcome::segments).toArray(Integer[]::new), worker, now));
+    }
 
     @SqlBatch("UPDATE delivery SET status = 'QUEUED', next_attempt_at = :next, last_error = :error, "
             + "awaiting_handoff = FALSE, updated_at = :now WHERE id = :id" + OURS)

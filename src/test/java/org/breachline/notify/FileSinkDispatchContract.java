@@ -55,6 +55,43 @@ abstract class FileSinkDispatchContract extends CampaignContract {
     }
 
     @Test
+    void handOffsAndOutcomesChangeOnlyRowsTheirWorkerStillHolds() {
+        String key = incidentWithPeople();
+        JsonNode c = launched(key, "EMAIL_ELSE_SMS", "EMAIL");
+        List<Long> ids = Outbox.deliveries(app(), c.path("id").asText()).stream()
+                .map(r -> ((Number) r.get("id")).longValue()).sorted().toList();
+        assertThat(ids).hasSize(3);
+        // w1 claimed all three; the middle one was since reconciled away to w2.
+        app().jdbi().useHandle(h -> {
+            h.createUpdate("UPDATE delivery SET status = 'SENDING', claimed_by = 'w1', awaiting_handoff = TRUE "
+                    + "WHERE id IN (<ids>)").bindList("ids", ids).execute();
+            h.createUpdate("UPDATE delivery SET claimed_by = 'w2' WHERE id = :id").bind("id", ids.get(1)).execute();
+        });
+
+        int[] handed = app().jdbi().inTransaction(h -> h.attach(DeliveryDao.class).handOff(ids, "w1"));
+        int[] sent = app().jdbi().inTransaction(h -> h.attach(DeliveryDao.class).markSent(ids.stream()
+                .map(id -> new DeliveryDao.Outcome(id, "provider-" + id, "breach-notice/email/en-US", 2, null, null))
+                .toList(), "w1", app().clock.instant()));
+
+        assertThat(handed).containsExactly(1, 0, 1);
+        assertThat(sent).containsExactly(1, 0, 1);
+        Map<Long, Map<String, Object>> rows = new java.util.HashMap<>();
+        Outbox.deliveries(app(), c.path("id").asText()).forEach(r -> rows.put(((Number) r.get("id")).longValue(), r));
+        for (long id : List.of(ids.get(0), ids.get(2))) {
+            assertThat(rows.get(id).get("status")).isEqualTo("SENT");
+            assertThat(rows.get(id).get("provider_id")).isEqualTo("provider-" + id);
+            assertThat(rows.get(id).get("template")).isEqualTo("breach-notice/email/en-US");
+            assertThat(((Number) rows.get(id).get("segments")).intValue()).isEqualTo(2);
+            assertThat(rows.get(id).get("awaiting_handoff")).isEqualTo(false);
+        }
+        Map<String, Object> theirs = rows.get(ids.get(1));
+        assertThat(theirs.get("status")).isEqualTo("SENDING");
+        assertThat(theirs.get("claimed_by")).isEqualTo("w2");
+        assertThat(theirs.get("awaiting_handoff")).isEqualTo(true);
+        assertThat(theirs.get("provider_id")).isNull();
+    }
+
+    @Test
     void aPausedCampaignSendsNothingUntilResumed() {
         String key = incidentWithPeople();
         JsonNode c = launched(key, "EMAIL_ELSE_SMS", "EMAIL");
