@@ -157,7 +157,6 @@ public final class SmtpChannel implements DeliveryChannel {
             String charset = MimeUtility.javaCharset(new ContentType(type).getParameter("charset"));
             body.setDataHandler(new DataHandler(new ByteArrayDataSource(text.getBytes(
                     charset == null ? StandardCharsets.US_ASCII : Charset.forName(charset)), type)));
-            body.setHeader("Content-Type", type);
             body.setHeader("Content-Transfer-Encoding", transferEncoding(text));
         }
     }

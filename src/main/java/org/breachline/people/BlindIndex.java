@@ -44,12 +44,16 @@ public final class BlindIndex {
      * equal values of different fields apart.
      */
     public String of(String purpose, String value) {
+        return HexFormat.of().formatHex(hmac(purpose, value));
+    }
+
+    private byte[] hmac(String purpose, String value) {
         Objects.requireNonNull(purpose, "purpose");
         Objects.requireNonNull(value, "value");
         Mac mac = macs.get();
         mac.update(purpose.getBytes(StandardCharsets.UTF_8));
         mac.update((byte) 0); // separates purpose from value so ("ab","c") ≠ ("a","bc")
-        return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+        return mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -60,10 +64,7 @@ public final class BlindIndex {
      * begins with.
      */
     public UUID ofReference(String incidentKey, String reference) {
-        Mac mac = macs.get();
-        mac.update(("reference:" + incidentKey).getBytes(StandardCharsets.UTF_8));
-        mac.update((byte) 0);
-        ByteBuffer hash = ByteBuffer.wrap(mac.doFinal(reference.strip().getBytes(StandardCharsets.UTF_8)));
+        ByteBuffer hash = ByteBuffer.wrap(hmac("reference:" + incidentKey, reference.strip()));
         return new UUID(hash.getLong(), hash.getLong());
     }
 }
