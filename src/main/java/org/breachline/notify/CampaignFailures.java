@@ -10,17 +10,15 @@ import org.breachline.http.PageRequest;
 import org.breachline.incident.IncidentService;
 import org.breachline.incident.TimelineKind;
 import org.breachline.people.PeopleService;
-import org.breachline.people.Recipient;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** Lists a campaign's failed deliveries with their reasons, and queues them again when a human asks. */
 public class CampaignFailures {
@@ -52,8 +50,11 @@ public class CampaignFailures {
         });
         @SuppressWarnings("unchecked")
         List<FailedDeliveryRow> rows = (List<FailedDeliveryRow>) found[0];
-        Map<Long, String> references = people.recipients(rows.stream().map(FailedDeliveryRow::personId).toList())
-                .stream().collect(Collectors.toMap(Recipient::id, Recipient::reference, (a, b) -> a));
+        // Only the reference is opened, and one that does not open leaves its row without one: a listing of
+        // failures must not fail on the data that made a delivery fail.
+        Map<Long, String> references = new HashMap<>();
+        people.sealedRecipients(rows.stream().map(FailedDeliveryRow::personId).distinct().toList())
+                .forEach(p -> references.put(p.id(), p.reference().orElse(null)));
         List<FailedDeliveryView> items = rows.stream().map(r -> new FailedDeliveryView(r.id(),
                 references.get(r.personId()), Channel.valueOf(r.channel()), DeliveryStatus.valueOf(r.status()),
                 r.attempts(), r.lastError(), r.updatedAt())).toList();

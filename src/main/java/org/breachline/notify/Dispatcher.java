@@ -1,11 +1,13 @@
 package org.breachline.notify;
 
 import io.dropwizard.lifecycle.Managed;
+import org.breachline.crypto.CiphertextRejectedException;
 import org.breachline.incident.Incident;
 import org.breachline.incident.IncidentService;
 import org.breachline.lifecycle.GracefulShutdown;
 import org.breachline.people.PeopleService;
 import org.breachline.people.Recipient;
+import org.breachline.people.SealedRecipient;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -316,7 +318,7 @@ public final class Dispatcher implements Managed {
                     return 0;
                 }
                 List<ClaimedDelivery> stale = dao.find(ids);
-                Map<Long, Recipient> recipients = recipients(stale);
+                Map<Long, SealedRecipient> recipients = sealedRecipients(stale);
                 for (ClaimedDelivery d : stale) {
                     touched.add(d.campaignId());
                     DeliveryChannel.Reconciliation verdict = d.awaitingHandoff()
@@ -338,7 +340,14 @@ public final class Dispatcher implements Managed {
             return settled;
         }
 
-        private DeliveryChannel.Reconciliation ask(ClaimedDelivery d, Recipient to) {
+        private DeliveryChannel.Reconciliation ask(ClaimedDelivery d, SealedRecipient sealed) {
+            Recipient to;
+            try {
+                to = sealed == null ? null : sealed.open();
+            } catch (CiphertextRejectedException e) {
+                // Nothing was rendered from data that does not open, so nothing went out: the next attempt fails it.
+                return new DeliveryChannel.Reconciliation.NotSent();
+            }
             String address = address(to);
             if (address == null) {
                 return new DeliveryChannel.Reconciliation.NotSent();
@@ -356,9 +365,10 @@ public final class Dispatcher implements Managed {
             return RecipientAddress.of(channel.channel(), to);
         }
 
-        private Map<Long, Recipient> recipients(List<ClaimedDelivery> deliveries) {
-            return people.recipients(deliveries.stream().map(ClaimedDelivery::personId).toList()).stream()
-                    .collect(Collectors.toMap(Recipient::id, Function.identity()));
+        /** The people of these deliveries, their contact data still sealed: each is opened where it is used. */
+        private Map<Long, SealedRecipient> sealedRecipients(List<ClaimedDelivery> deliveries) {
+            return people.sealedRecipients(deliveries.stream().map(ClaimedDelivery::personId).toList()).stream()
+                    .collect(Collectors.toMap(SealedRecipient::id, Function.identity()));
         }
 
         /**
@@ -390,7 +400,7 @@ public final class Dispatcher implements Managed {
             }
 
             void send() {
-                Map<Long, Recipient> recipients = recipients(claimed);
+                Map<Long, SealedRecipient> recipients = sealedRecipients(claimed);
                 int window = config.getRecordEvery();
                 int next = 0;
                 int out = 0;
@@ -466,33 +476,62 @@ public final class Dispatcher implements Managed {
                 if (refused != null) {
                     return job.untried(refused);
                 }
-                Result r = job.send(channel, callbackUrl);
+                Result r = attempt(job);
                 if (r.result() instanceof DeliveryChannel.SendResult.ChannelBlocked b) {
                     refusal = b.reason();
                 }
                 return r;
             }
 
-            /** The notice for one delivery, or its permanent failure (recorded with the next window) if there is none. */
-            private java.util.Optional<Job> prepare(ClaimedDelivery d, Map<Long, Recipient> recipients) {
+            /**
+             * The job for one delivery, or its permanent failure (recorded with the next window) if the person is
+             * gone. Opening the contact data and rendering wait for the sender thread ({@link #attempt}): done here,
+             * they made this one thread the bound of the whole lane.
+             */
+            private java.util.Optional<Job> prepare(ClaimedDelivery d, Map<Long, SealedRecipient> recipients) {
                 campaigns.add(d.campaignId());
-                Recipient to = recipients.get(d.personId());
-                String address = address(to);
-                if (address == null) {
-                    finished(new Result(d, null, new DeliveryChannel.SendResult.Permanent("no "
-                            + channel.channel().folder() + " address (purged or never given)"), null, null, 0));
+                SealedRecipient to = recipients.get(d.personId());
+                if (to == null) {
+                    finished(Result.notSent(d, null, new DeliveryChannel.SendResult.Permanent(noAddress())));
                     return java.util.Optional.empty();
                 }
+                return java.util.Optional.of(new Job(d, to, prepared(d.campaignId())));
+            }
+
+            /**
+             * Runs on a sender thread and never throws (its batch waits for every result): opens the person's
+             * contact data, renders the notice and sends it. What fails before the channel is asked was not sent.
+             */
+            private Result attempt(Job job) {
+                ClaimedDelivery d = job.delivery();
+                Recipient to = null;
+                RenderedNotice notice;
+                String address;
                 try {
-                    Prepared campaign = prepared(d.campaignId());
-                    RenderedNotice notice = render(campaign, channel.channel(), to);
-                    return java.util.Optional.of(new Job(d, to, address, notice, new DeliveryChannel.About(
-                            d.campaignId(), campaign.incidentKey(), campaign.kind(), to.locale())));
+                    to = job.sealed().open();
+                    address = address(to);
+                    if (address == null) {
+                        return Result.notSent(d, to, new DeliveryChannel.SendResult.Permanent(noAddress()));
+                    }
+                    notice = render(job.campaign(), channel.channel(), to);
+                } catch (CiphertextRejectedException e) {
+                    return Result.notSent(d, null, new DeliveryChannel.SendResult.Permanent(
+                            "cannot open the person's contact data: " + e.getMessage()));
                 } catch (NoTemplateException | SmsTooLongException | IllegalArgumentException e) {
-                    finished(new Result(d, to, new DeliveryChannel.SendResult.Permanent("cannot render: "
-                            + e.getMessage()), null, null, 0));
-                    return java.util.Optional.empty();
+                    return Result.notSent(d, to, new DeliveryChannel.SendResult.Permanent("cannot render: "
+                            + e.getMessage()));
+                } catch (RuntimeException e) {
+                    // Not sent, and perhaps not for ever (a template being edited): try again later. The type only,
+                    // as a message could quote the person's data.
+                    return Result.notSent(d, to, new DeliveryChannel.SendResult.Transient("could not prepare the "
+                            + "notice (" + e.getClass().getName() + ")"));
                 }
+                return job.send(channel, callbackUrl, to, address, notice, new DeliveryChannel.About(
+                        d.campaignId(), job.campaign().incidentKey(), job.campaign().kind(), to.locale()));
+            }
+
+            private String noAddress() {
+                return "no " + channel.channel().folder() + " address (purged or never given)";
             }
 
             /**
@@ -621,10 +660,10 @@ public final class Dispatcher implements Managed {
             }
         }
 
-        /** A delivery ready to go: who, where, what. Runs on a sender thread. */
-        private record Job(ClaimedDelivery delivery, Recipient to, String address, RenderedNotice notice,
-                           DeliveryChannel.About about) {
-            Result send(DeliveryChannel channel, String callbackUrl) {
+        /** A delivery handed to the senders: whom (still sealed) and for which campaign. */
+        private record Job(ClaimedDelivery delivery, SealedRecipient sealed, Prepared campaign) {
+            Result send(DeliveryChannel channel, String callbackUrl, Recipient to, String address,
+                        RenderedNotice notice, DeliveryChannel.About about) {
                 Integer segments = notice instanceof RenderedNotice.Sms sms ? sms.segments().segments() : null;
                 DeliveryChannel.SendResult result;
                 try {
@@ -637,7 +676,7 @@ public final class Dispatcher implements Managed {
             }
 
             Result untried(String refusal) {
-                return new Result(delivery, to, new DeliveryChannel.SendResult.ChannelBlocked(refusal), null, null, 0);
+                return Result.notSent(delivery, null, new DeliveryChannel.SendResult.ChannelBlocked(refusal));
             }
         }
     }
@@ -645,6 +684,10 @@ public final class Dispatcher implements Managed {
     /** What happened to one delivery, and how many rate units it used. */
     private record Result(ClaimedDelivery delivery, Recipient to, DeliveryChannel.SendResult result, String template,
                           Integer segments, double units) {
+        /** An outcome reached without asking the channel: no template went out and no rate was used. */
+        static Result notSent(ClaimedDelivery delivery, Recipient to, DeliveryChannel.SendResult result) {
+            return new Result(delivery, to, result, null, null, 0);
+        }
     }
 
     private static int notWritten(int[] counts) {

@@ -160,13 +160,16 @@ public class PeopleService {
 
     /** Opens the contact data of the given people for sending (people whose data was purged have none). */
     public List<Recipient> recipients(java.util.Collection<Long> personIds) {
+        return sealedRecipients(personIds).stream().map(SealedRecipient::open).toList();
+    }
+
+    /** The people with these ids, their contact data still sealed (to be opened by whoever uses it). */
+    public List<SealedRecipient> sealedRecipients(java.util.Collection<Long> personIds) {
         if (personIds.isEmpty()) {
             return List.of();
         }
         return jdbi.withExtension(PeopleDao.class, dao -> dao.findByIds(personIds)).stream()
-                .map(p -> new Recipient(p.id(), sealer.open(p.referenceSealed(), ContactSealer.REFERENCE),
-                        sealer.open(p.nameSealed(), ContactSealer.NAME), sealer.open(p.emailSealed(), ContactSealer.EMAIL),
-                        sealer.open(p.phoneSealed(), ContactSealer.PHONE), p.locale(), p.jurisdiction()))
+                .map(p -> new SealedRecipient(p, sealer))
                 .toList();
     }
 

@@ -152,6 +152,59 @@ abstract class FileSinkDispatchContract extends CampaignContract {
     }
 
     @Test
+    void aPersonWhoseContactCannotBeOpenedFailsAloneAndTheRestIsSent() {
+        String key = incidentWithPeople();
+        JsonNode c = launched(key, "BOTH", "EMAIL");
+        String id = c.path("id").asText();
+        // The name's sealed bytes in the e-mail and reference columns: well formed, but sealed for another column, so
+        // they do not open.
+        long personId = app().jdbi().withHandle(h -> h.createQuery("SELECT MIN(person_id) FROM delivery WHERE campaign_id = :c")
+                .bind("c", java.util.UUID.fromString(id)).mapTo(Long.class).one());
+        app().jdbi().useHandle(h -> h.createUpdate("UPDATE affected_person SET email_sealed = name_sealed, "
+                + "reference_sealed = name_sealed WHERE id = :p")
+                .bind("p", personId).execute());
+
+        assertThat(Outbox.dispatch(app())).contains("\"failed\":1");
+        List<Map<String, Object>> rows = Outbox.deliveries(app(), id);
+        Map<String, Object> failed = rows.stream().filter(r -> ((Number) r.get("person_id")).longValue() == personId)
+                .findFirst().orElseThrow();
+        assertThat(failed.get("status")).isEqualTo("FAILED");
+        assertThat((String) failed.get("last_error")).startsWith("cannot open the person's contact data: ")
+                .doesNotContain("@");
+        assertThat(outbox().resolve("email").resolve(failed.get("id") + ".eml")).doesNotExist();
+        assertThat(rows).filteredOn(r -> "SENT".equals(r.get("status"))).hasSize(2)
+                .allSatisfy(r -> assertThat(outbox().resolve("email").resolve(r.get("id") + ".eml")).exists());
+        assertThat(responder().get("/api/campaigns/" + id).body().path("status").asText()).isEqualTo("COMPLETED");
+        // Its failure is listed, without the reference that cannot be read.
+        JsonNode listed = responder().get("/api/campaigns/" + id + "/failures").body();
+        assertThat(listed.path("items")).hasSize(1);
+        assertThat(listed.path("items").get(0).path("deliveryId").asLong())
+                .isEqualTo(((Number) failed.get("id")).longValue());
+        assertThat(listed.path("items").get(0).path("personReference").isNull()).isTrue();
+    }
+
+    @Test
+    void aHandedDeliveryWhosePersonCannotBeOpenedIsQueuedAgainByReconciliationThenFails() {
+        String key = incidentWithPeople();
+        JsonNode c = launched(key, "EMAIL_ELSE_SMS", "EMAIL");
+        String id = c.path("id").asText();
+        Map<String, Object> row = Outbox.deliveries(app(), id).get(0);
+        app().jdbi().useHandle(h -> h.createUpdate("UPDATE affected_person SET email_sealed = name_sealed WHERE id = :p")
+                .bind("p", row.get("person_id")).execute());
+        // A worker that died after handing it to the channel: as far as the rows tell, it may have been sent.
+        app().jdbi().useHandle(h -> h.createUpdate("UPDATE delivery SET status = 'SENDING', claimed_by = 'dead-worker', "
+                + "claimed_at = :old, heartbeat_at = :old, awaiting_handoff = FALSE, attempts = 1 WHERE id = :d")
+                .bind("d", row.get("id")).bind("old", app().clock.instant().minusSeconds(3600)).execute());
+
+        assertThat(Outbox.dispatch(app())).contains("\"reconciled\":1").contains("\"failed\":1");
+        Map<String, Object> after = Outbox.deliveries(app(), id).get(0);
+        assertThat(after.get("status")).isEqualTo("FAILED");
+        assertThat(((Number) after.get("attempts")).intValue()).isEqualTo(2);
+        assertThat((String) after.get("last_error")).startsWith("cannot open the person's contact data");
+        assertThat(outbox().resolve("email").resolve(row.get("id") + ".eml")).doesNotExist();
+    }
+
+    @Test
     void writesTheSignedWebhookRequestsAsJsonLinesWhenNoUrlIsSet() throws IOException {
         String key = incidentWithPeople();
         JsonNode c = launched(key, "EMAIL_ELSE_SMS", "WEBHOOK");
