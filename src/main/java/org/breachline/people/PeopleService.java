@@ -158,12 +158,10 @@ public class PeopleService {
                 withContact ? sealer.open(p.phoneSealed(), ContactSealer.PHONE) : null);
     }
 
-    /** Opens the contact data of the given people for sending (people whose data was purged have none). */
-    public List<Recipient> recipients(java.util.Collection<Long> personIds) {
-        return sealedRecipients(personIds).stream().map(SealedRecipient::open).toList();
-    }
-
-    /** The people with these ids, their contact data still sealed (to be opened by whoever uses it). */
+    /**
+     * The people with these ids, their contact data still sealed, to be opened by whoever uses it (people whose data
+     * was purged have none).
+     */
     public List<SealedRecipient> sealedRecipients(java.util.Collection<Long> personIds) {
         if (personIds.isEmpty()) {
             return List.of();
